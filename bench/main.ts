@@ -1,0 +1,36 @@
+import { allFigures } from './figures/index.js';
+
+/** `npm run bench [-- --json] [-- --only NAME]`: a table for people, JSON lines for machines. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+  const figures = only ? allFigures.filter((f) => f.name === only || f.name.startsWith(`${only}.`) || f.name.startsWith(only)) : allFigures;
+  if (figures.length === 0) {
+    console.error(`No bench figure matches '${only}'. Figures: ${allFigures.map((f) => f.name).join(', ')}`);
+    process.exit(2);
+  }
+  if (!json) console.log(`${'figure'.padEnd(40)} ${'value'.padStart(14)} ${'unit'.padEnd(8)} ${'target'.padEnd(10)} note`);
+  let failed = false;
+  for (const figure of figures) {
+    try {
+      const result = await figure.run();
+      if (json) console.log(JSON.stringify({ name: figure.name, value: result.value, unit: figure.unit, ...(result.note ? { note: result.note } : {}) }));
+      else console.log(`${figure.name.padEnd(40)} ${formatValue(result.value).padStart(14)} ${figure.unit.padEnd(8)} ${(figure.target ?? '').padEnd(10)} ${result.note ?? ''}`);
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, error: message }));
+      else console.log(`${figure.name.padEnd(40)} ${'ERROR'.padStart(14)} ${message}`);
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+function formatValue(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toPrecision(4);
+}
+
+await main();

@@ -1,0 +1,3 @@
+export * from './collection.js';
+export * from './registry.js';
+export { vectorTask, boxSpace, coordinateName, type VectorProblem } from './vectorTask.js';

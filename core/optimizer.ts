@@ -1,0 +1,37 @@
+import type { TaskType, TaskView } from './task.js';
+import type { IncumbentEntry, TrialInfo, TrialValue } from './trial.js';
+
+/**
+ * The optimizer contract. The runner calls ask, evaluates, then tell, one trial at a time;
+ * an optimizer never evaluates anything itself. Methods may return promises (external
+ * optimizers speak over a pipe).
+ */
+export interface Optimizer {
+  ask(): TrialInfo | Promise<TrialInfo>;
+  tell(info: TrialInfo, value: TrialValue): void | Promise<void>;
+  /** Best config so far (single objective), or the non-dominated set (multi-objective). */
+  incumbent(): readonly IncumbentEntry[];
+  close?(): void | Promise<void>;
+}
+
+export type OptionValue = string | number | boolean | null | readonly OptionValue[] | { readonly [key: string]: OptionValue };
+export type Options = Readonly<Record<string, OptionValue>>;
+
+/** One documented option of an optimizer. */
+export interface OptionSpec {
+  readonly type: 'number' | 'integer' | 'boolean' | 'string';
+  readonly default: OptionValue;
+  readonly description: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly choices?: readonly string[];
+}
+
+/** A registered optimizer family: everything a worker needs to rebuild it from (name, options, seed). */
+export interface OptimizerFactory {
+  readonly name: string;
+  readonly description: string;
+  readonly supports: readonly TaskType[];
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  create(view: TaskView, seed: number, options: Options): Optimizer;
+}

@@ -1,0 +1,70 @@
+import type { SearchSpace } from './space/searchSpace.js';
+import type { TrialInfo, TrialValue } from './trial.js';
+
+export type TaskType = 'blackbox' | 'multi-fidelity' | 'multi-objective' | 'multi-fidelity-multi-objective';
+export const TASK_TYPES: readonly TaskType[] = ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'];
+
+export interface Objective {
+  readonly name: string;
+  /** Direction of the underlying metric; the task's cost is already sign-flipped for 'maximize'. */
+  readonly direction: 'minimize' | 'maximize';
+}
+
+export interface Fidelity {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+export interface Budget {
+  /** CARP-S n_trials; a trial at fidelity b counts b / fidelity.max. */
+  readonly nTrials: number;
+  /** Optional time budget in seconds: wall time plus virtual time. */
+  readonly seconds?: number;
+}
+
+export interface TaskMetadata {
+  readonly collection: string;
+  readonly kind: 'synthetic' | 'surrogate' | 'real';
+  /** Known optimum (minimized cost), where the task carries one: lets analysis compute regret. */
+  readonly optimum?: number | readonly number[];
+  readonly [key: string]: unknown;
+}
+
+/** A benchmark problem. `evaluate` is pure with respect to (config, fidelity, seed). */
+export interface Task {
+  readonly id: string;
+  readonly space: SearchSpace;
+  readonly objectives: readonly Objective[];
+  readonly fidelity?: Fidelity;
+  readonly budget: Budget;
+  readonly metadata: TaskMetadata;
+  evaluate(trial: TrialInfo): TrialValue | Promise<TrialValue>;
+  /** Release resources (surrogate sessions, child processes). */
+  close?(): void | Promise<void>;
+}
+
+/** What an optimizer may see of a task: never the task itself. */
+export interface TaskView {
+  readonly space: SearchSpace;
+  readonly objectives: readonly Objective[];
+  readonly fidelity?: Fidelity;
+  readonly budget: Budget;
+  readonly type: TaskType;
+}
+
+export function taskTypeOf(task: { objectives: readonly Objective[]; fidelity?: Fidelity }): TaskType {
+  const multiObjective = task.objectives.length > 1;
+  if (task.fidelity) return multiObjective ? 'multi-fidelity-multi-objective' : 'multi-fidelity';
+  return multiObjective ? 'multi-objective' : 'blackbox';
+}
+
+export function viewOf(task: Task): TaskView {
+  return { space: task.space, objectives: task.objectives, fidelity: task.fidelity, budget: task.budget, type: taskTypeOf(task) };
+}
+
+/** CARP-S's default budget for a search space of `dimension` hyperparameters. */
+export function defaultNTrials(dimension: number): number {
+  return Math.ceil(20 + 40 * Math.sqrt(dimension));
+}
