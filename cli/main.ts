@@ -1,2 +1,50 @@
 #!/usr/bin/env node
-console.log('hpoarena: CLI under construction');
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { HpoArenaError } from '../core/index.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { exportCommand } from './commands/export.js';
+import { optimizersCommand } from './commands/optimizers.js';
+import { runCommand } from './commands/run.js';
+import { statusCommand } from './commands/status.js';
+import { tasksCommand } from './commands/tasks.js';
+
+/** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
+async function main(argv: string[]): Promise<void> {
+  const parser = yargs(argv)
+    .scriptName('hpoarena')
+    .command(tasksCommand)
+    .command(optimizersCommand)
+    .command(runCommand)
+    .command(statusCommand)
+    .command(evaluateCommand)
+    .command(exportCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export.')
+    .strict()
+    .recommendCommands()
+    .help()
+    .fail((message, error, y) => {
+      if (error) throw error;
+      console.error(`${y.help()}\n\nhpoarena: ${message}`);
+      process.exit(2);
+    });
+  await parser.parseAsync();
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+try {
+  await main(hideBin(process.argv));
+} catch (error) {
+  if (error instanceof HpoArenaError) {
+    console.error(`hpoarena: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

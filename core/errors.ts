@@ -61,7 +61,7 @@ export function closestName(value: string, valid: readonly string[]): string | u
 
 function unknownNameMessage(kind: string, value: string, valid: readonly string[]): string {
   const suggestion = closestName(value, valid);
-  const listed = valid.length <= 30 ? valid.join(', ') : `${valid.slice(0, 30).join(', ')}, ... (${valid.length} in all)`;
+  const listed = valid.length === 0 ? '(none)' : valid.length <= 30 ? valid.join(', ') : `${valid.slice(0, 30).join(', ')}, ... (${valid.length} in all)`;
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   return `Unknown ${kind} '${value}'.${hint} Valid: ${listed}`;
 }

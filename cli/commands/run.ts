@@ -1,0 +1,92 @@
+import type { CommandModule } from 'yargs';
+import { SpecError } from '../../core/index.js';
+import {
+  defaultWorkerCount, openStore, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
+  type ExperimentSpec, type SpecFile,
+} from '../../runner/index.js';
+import { createProgress } from '../progress.js';
+import { resolveDataDir, withDataDir } from '../globalOptions.js';
+import { expandTaskArguments } from '../taskArguments.js';
+
+interface Args {
+  spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
+  workers?: number; 'n-trials'?: number; 'time-budget'?: number; 'trial-timeout'?: number; 'memory-limit'?: number;
+  'retry-failed': boolean; 'data-dir'?: string;
+}
+
+export const runCommand: CommandModule<object, Args> = {
+  command: 'run [spec]',
+  describe: 'Run optimizers x tasks x seeds into the store (re-running resumes and skips finished runs)',
+  builder: (y) =>
+    withDataDir(y)
+      .positional('spec', { type: 'string', describe: 'YAML experiment spec; flags override its values' })
+      .option('optimizers', { type: 'string', array: true, describe: "Optimizers, e.g. random tpe 'tpe:multivariate=true' (comma-separated or repeated)" })
+      .option('tasks', { type: 'string', array: true, describe: "Task ids or globs, e.g. 'Pymoo/SO/*', or subset:blackbox/dev" })
+      .option('seeds', { type: 'string', describe: "Seeds: '1-10', '1,3,5' (default 1)" })
+      .option('experiment', { type: 'string', describe: 'Experiment name (default: default)' })
+      .option('store', { type: 'string', describe: `SQLite store file (default: ${DEFAULT_STORE_PATH})` })
+      .option('workers', { type: 'number', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
+      .option('n-trials', { type: 'number', describe: "Override every task's n_trials" })
+      .option('time-budget', { type: 'number', describe: 'Seconds per run (wall + virtual time)' })
+      .option('trial-timeout', { type: 'number', describe: 'Seconds per trial; slower trials end with status timeout' })
+      .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
+      .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' }) as never,
+  handler: async (args) => {
+    const file: SpecFile = args.spec ? readSpecFile(args.spec) : {};
+    const optimizers = args.optimizers ? splitList(args.optimizers).map(parseOptimizerEntry) : file.optimizers;
+    const taskPatterns = args.tasks ? splitList(args.tasks) : file.tasks;
+    if (!optimizers?.length) throw new SpecError('No optimizers given: use --optimizers random (see `hpoarena optimizers`) or a spec file.');
+    if (!taskPatterns?.length) throw new SpecError("No tasks given: use --tasks 'Pymoo/SO/*' (see `hpoarena tasks`) or a spec file.");
+    const workers = args.workers ?? file.workers ?? defaultWorkerCount();
+    if (!Number.isInteger(workers) || workers < 0) throw new SpecError(`--workers must be a non-negative integer, got ${workers}.`);
+    const spec: ExperimentSpec = {
+      experiment: args.experiment ?? file.experiment ?? 'default',
+      optimizers,
+      tasks: expandTaskArguments(taskPatterns),
+      seeds: args.seeds !== undefined ? parseSeeds(args.seeds) : file.seeds ?? [1],
+      nTrials: args['n-trials'] ?? file.nTrials,
+      timeBudget: args['time-budget'] ?? file.timeBudget,
+      trialTimeout: args['trial-timeout'] ?? file.trialTimeout,
+    };
+    const storePath = args.store ?? file.store ?? DEFAULT_STORE_PATH;
+    const store = openStore(storePath);
+    let progress: ReturnType<typeof createProgress> | undefined;
+    let poll: NodeJS.Timeout | undefined;
+    try {
+      const started = Date.now();
+      const outcome = await runExperiment(store, spec, {
+        workers, memoryLimitMb: args['memory-limit'], dataDir: resolveDataDir(args['data-dir']),
+        retryFailed: args['retry-failed'],
+        onStart: (pending) => {
+          progress = createProgress(pending);
+          if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);
+        },
+        onOutcome: (o) => progress?.runDone(o.status === 'failed'),
+      }).finally(() => {
+        clearInterval(poll);
+        progress?.stop();
+      });
+      const done = outcome.outcomes.filter((o) => o.status === 'done').length;
+      const failed = outcome.outcomes.filter((o) => o.status === 'failed');
+      const replayed = outcome.outcomes.reduce((n, o) => n + o.replayed, 0);
+      console.log(
+        `experiment '${spec.experiment}' in ${storePath}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+          `${done} finished now, ${failed.length} failed${replayed ? `, ${replayed} trials replayed from an interrupted attempt` : ''} ` +
+          `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
+      for (const f of failed.slice(0, 5)) {
+        const run = store.getRun(f.runId);
+        console.log(`  failed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}: ${(f.error ?? '').split('\n')[0]}`);
+      }
+      if (failed.length) process.exitCode = 1;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+/** Accepts both repeated flags and comma-separated lists (commas inside 'name:k=v,k=v' stay with their optimizer). */
+function splitList(values: readonly string[]): string[] {
+  return values.flatMap((v) => (v.includes(':') ? [v] : v.split(','))).map((v) => v.trim()).filter(Boolean);
+}

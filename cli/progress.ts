@@ -1,0 +1,34 @@
+import cliProgress from 'cli-progress';
+
+/** A progress bar over runs on a terminal; silent when stdout is not a TTY. */
+export interface Progress {
+  runDone(failed: boolean): void;
+  setTrials(trials: number): void;
+  stop(): void;
+}
+
+export function createProgress(totalRuns: number): Progress {
+  if (!process.stdout.isTTY || totalRuns === 0) return { runDone() {}, setTrials() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { format: 'runs {bar} {value}/{total} | failed {failed} | trials {trials} | {duration_formatted}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let done = 0;
+  let failed = 0;
+  let trials = 0;
+  bar.start(totalRuns, 0, { failed, trials });
+  return {
+    runDone(runFailed) {
+      done++;
+      if (runFailed) failed++;
+      bar.update(done, { failed, trials });
+    },
+    setTrials(n) {
+      trials = n;
+      bar.update(done, { failed, trials });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { SpecError } from '../core/index.js';
+import type { SqliteStore } from './store/index.js';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export const EXPORT_COLUMNS = ['experiment', 'optimizer', 'task', 'seed', 'trial', 'config', 'fidelity', 'cost', 'status', 'budget_used', 'virtual_time'] as const;
+
+/**
+ * Streams every trial of an experiment as CSV or JSON lines. Wall time varies between
+ * machines, so it is included only on request: without it, the export of a seeded
+ * experiment is identical across machines, worker counts and resumes.
+ */
+export function* exportTrials(store: SqliteStore, experiment: string, format: ExportFormat, withTimings = false): Generator<string> {
+  if (format !== 'csv' && format !== 'jsonl') throw new SpecError(`Unknown export format '${format}'. Valid: csv, jsonl.`);
+  const columns: string[] = [...EXPORT_COLUMNS, ...(withTimings ? ['wall_time'] : [])];
+  if (format === 'csv') yield `${columns.join(',')}\n`;
+  for (const { run, trial } of store.iterateTrials(experiment)) {
+    const row: Record<string, unknown> = {
+      experiment, optimizer: run.optimizerLabel, task: run.task, seed: run.seed, trial: trial.index,
+      config: trial.config, fidelity: trial.fidelity, cost: trial.cost, status: trial.status,
+      budget_used: trial.budgetUsed, virtual_time: trial.virtualTime,
+    };
+    if (withTimings) row.wall_time = trial.wallTime;
+    if (format === 'jsonl') yield `${JSON.stringify(row)}\n`;
+    else yield `${columns.map((c) => csvCell(row[c])).join(',')}\n`;
+  }
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,119 @@
+import { deriveRng, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
+import { evaluateTrial, worstCost } from './evaluateTrial.js';
+import type { TrialRecord } from './store/types.js';
+
+export interface LoopInput {
+  readonly runId: number;
+  readonly task: Task;
+  readonly optimizer: Optimizer;
+  readonly seed: number;
+  readonly nTrials: number;
+  readonly timeBudget?: number | null;
+  readonly trialTimeout?: number;
+  /** Trials stored by an earlier, interrupted attempt of this run, in order. */
+  readonly recorded: readonly TrialRecord[];
+  /** Makes a trial durable; called before the optimizer is told. */
+  persist(trial: TrialRecord): void;
+  /** Drops the stored record from `index` on. */
+  discardFrom(index: number): void;
+  onTrial?(trial: TrialRecord): void;
+}
+
+export interface LoopResult {
+  readonly trials: number;
+  readonly budgetUsed: number;
+  readonly replayed: number;
+  /** Index where the optimizer diverged from the record, if it did. */
+  readonly divergedAt: number | null;
+}
+
+/**
+ * The ask -> evaluate -> tell loop: the only place that calls both an optimizer and a task.
+ * Budget follows CARP-S: a trial at fidelity b costs b / max_fidelity of n_trials; the time
+ * budget counts wall time plus virtual time. Recorded trials are replayed through the
+ * re-seeded optimizer without re-evaluation while its proposals match the record.
+ */
+export async function runLoop(input: LoopInput): Promise<LoopResult> {
+  const { task, optimizer, recorded } = input;
+  let budgetUsed = 0;
+  let elapsed = 0;
+  let index = 0;
+  let replayed = 0;
+  let divergedAt: number | null = null;
+  let replaying = recorded.length > 0;
+  while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget)) {
+    const info = completeTrial(task, await optimizer.ask(), input.seed, index);
+    const cost = trialBudget(task, info);
+    let value: TrialValue;
+    let record: TrialRecord;
+    if (replaying && index < recorded.length && sameProposal(info, recorded[index])) {
+      record = recorded[index];
+      value = valueOf(record, task.objectives.length);
+      replayed++;
+    } else {
+      if (replaying && index < recorded.length) {
+        divergedAt = index;
+        input.discardFrom(index);
+      }
+      replaying = false;
+      value = await evaluateTrial(task, info, input.trialTimeout);
+      record = {
+        runId: input.runId, index, config: info.config, fidelity: info.fidelity ?? null,
+        cost: value.status === 'ok' ? (value.cost as number | number[]) : null, status: value.status,
+        wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed: budgetUsed + cost, info: value.info ?? null,
+      };
+      input.persist(record);
+    }
+    budgetUsed += cost;
+    elapsed += value.wallTime + value.virtualTime;
+    await optimizer.tell(info, value);
+    input.onTrial?.(record);
+    index++;
+  }
+  return { trials: index, budgetUsed, replayed, divergedAt };
+}
+
+/** Checks the proposal against the task and fills in the fidelity and the trial seed. */
+function completeTrial(task: Task, proposal: TrialInfo, runSeed: number, index: number): TrialInfo {
+  task.space.validate(proposal.config);
+  let fidelity = proposal.fidelity;
+  if (task.fidelity) {
+    fidelity ??= task.fidelity.max;
+    const { min, max, name, integer } = task.fidelity;
+    if (!(fidelity >= min && fidelity <= max) || (integer && !Number.isInteger(fidelity))) {
+      throw new InvalidConfigError(`Proposed fidelity ${name} = ${fidelity} is outside [${min}, ${max}]${integer ? ' or not an integer' : ''}.`);
+    }
+  } else if (fidelity !== undefined) {
+    throw new InvalidConfigError(`Task '${task.id}' has no fidelity, but the optimizer proposed fidelity ${fidelity}.`);
+  }
+  return { ...proposal, fidelity, seed: proposal.seed ?? trialSeed(runSeed, index) };
+}
+
+/** The seed a task receives for its own randomness at trial `index` of a run. */
+export function trialSeed(runSeed: number, index: number): number {
+  return deriveRng(runSeed, 'trial', index).seed();
+}
+
+function trialBudget(task: Task, info: TrialInfo): number {
+  return task.fidelity && info.fidelity !== undefined ? info.fidelity / task.fidelity.max : 1;
+}
+
+function valueOf(record: TrialRecord, nObjectives: number): TrialValue {
+  return {
+    cost: record.cost ?? worstCost(nObjectives),
+    status: record.status,
+    wallTime: record.wallTime,
+    virtualTime: record.virtualTime,
+    info: record.info ?? undefined,
+  };
+}
+
+function sameProposal(info: TrialInfo, record: TrialRecord): boolean {
+  return (info.fidelity ?? null) === record.fidelity && sameConfig(info.config, record.config);
+}
+
+function sameConfig(a: Config, b: Config): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && (a[k] as Value) === (b[k] as Value));
+}

@@ -1,0 +1,55 @@
+import type { Config, Options, TrialStatus } from '../../core/index.js';
+
+export type RunStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface ExperimentRecord {
+  readonly name: string;
+  readonly createdAt: string;
+  /** The spec the experiment was last run with (JSON). */
+  readonly spec: unknown;
+}
+
+/** What identifies a run inside an experiment. */
+export interface RunKey {
+  readonly optimizer: string;
+  readonly optimizerOptions: Options;
+  /** Label of the optimizer entry (its name, or the name given in a spec when options differ). */
+  readonly optimizerLabel: string;
+  readonly task: string;
+  readonly seed: number;
+}
+
+export interface RunRecord extends RunKey {
+  readonly id: number;
+  readonly experiment: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+  readonly nTrials: number;
+  /** Optional time budget in seconds (wall + virtual). */
+  readonly timeBudget: number | null;
+  readonly budgetUsed: number;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+export interface TrialRecord {
+  readonly runId: number;
+  /** 0-based position of the trial in its run. */
+  readonly index: number;
+  readonly config: Config;
+  readonly fidelity: number | null;
+  /** Minimized cost; number[] for multi-objective tasks. Non-finite costs are stored as null. */
+  readonly cost: number | number[] | null;
+  readonly status: TrialStatus;
+  readonly wallTime: number;
+  readonly virtualTime: number;
+  /** Cumulative budget used after this trial (in n_trials units). */
+  readonly budgetUsed: number;
+  readonly info: Record<string, unknown> | null;
+}
+
+/** A run to add to an experiment. */
+export interface NewRun extends RunKey {
+  readonly nTrials: number;
+  readonly timeBudget?: number;
+}
