@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HpoArenaError } from '../core/index.js';
+import { loadPlugins } from '../runner/index.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { optimizersCommand } from './commands/optimizers.js';
@@ -13,6 +14,10 @@ import { tasksCommand } from './commands/tasks.js';
 async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv)
     .scriptName('hpoarena')
+    .option('plugin', { type: 'string', array: true, global: true, describe: 'Module that registers extra optimizers or task collections (repeatable)' })
+    .middleware(async (argv) => {
+      await loadPlugins((argv.plugin as string[] | undefined) ?? []);
+    })
     .command(tasksCommand)
     .command(optimizersCommand)
     .command(runCommand)

@@ -2,7 +2,7 @@ import { viewOf } from '../core/index.js';
 import { createTask, type TaskContext } from '../benchmarks/index.js';
 import { createOptimizer } from '../optimizers/index.js';
 import { runLoop } from './runLoop.js';
-import type { SqliteStore } from './store/index.js';
+import { TrialJournal, type SqliteStore } from './store/index.js';
 
 export interface RunOutcome {
   readonly runId: number;
@@ -25,34 +25,44 @@ export interface ExecuteOptions {
 export async function executeRun(store: SqliteStore, runId: number, options: ExecuteOptions = {}): Promise<RunOutcome> {
   if (!store.claimRun(runId)) return { runId, status: 'skipped', trials: 0, replayed: 0 };
   const run = store.getRun(runId);
+  const closers: Array<() => void | Promise<void>> = [];
   let trials = 0;
   let replayed = 0;
   try {
+    const journal = TrialJournal.open(store, runId);
+    closers.push(() => journal.close());
     const task = await createTask(run.task, options.context ?? {});
-    try {
-      const optimizer = createOptimizer(run.optimizer, viewOf(task), run.seed, run.optimizerOptions);
-      try {
-        const result = await runLoop({
-          runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,
-          trialTimeout: options.trialTimeout,
-          recorded: store.trials(runId),
-          persist: (trial) => store.appendTrial(trial),
-          discardFrom: (index) => store.deleteTrialsFrom(runId, index),
-          onTrial: () => trials++,
-        });
-        replayed = result.replayed;
-        store.finishRun(runId, 'done', result.budgetUsed);
-        return { runId, status: 'done', trials: result.trials, replayed };
-      } finally {
-        await optimizer.close?.();
-      }
-    } finally {
-      await task.close?.();
-    }
+    closers.push(() => task.close?.());
+    const optimizer = createOptimizer(run.optimizer, viewOf(task), run.seed, run.optimizerOptions);
+    closers.push(() => optimizer.close?.());
+    const result = await runLoop({
+      runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,
+      trialTimeout: options.trialTimeout,
+      recorded: store.trials(runId),
+      persist: (trial) => journal.append(trial),
+      discardFrom: (index) => {
+        journal.flush();
+        store.deleteTrialsFrom(runId, index);
+      },
+      onTrial: () => trials++,
+    });
+    replayed = result.replayed;
+    journal.flush();
+    store.finishRun(runId, 'done', result.budgetUsed);
+    return { runId, status: 'done', trials: result.trials, replayed };
   } catch (error) {
     const message = describeError(error);
     store.finishRun(runId, 'failed', 0, message);
     return { runId, status: 'failed', trials, replayed, error: message };
+  } finally {
+    // Optimizer, then task, then journal (which flushes the last trials).
+    for (const close of closers.reverse()) {
+      try {
+        await close();
+      } catch {
+        // a failing close must not hide the run's outcome
+      }
+    }
   }
 }
 

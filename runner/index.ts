@@ -7,3 +7,4 @@ export { runLoop, trialSeed } from './runLoop.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
 export { readSpecFile, parseSpec, type SpecFile } from './specFile.js';
+export { loadPlugins } from './plugins.js';

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { executeRun, type RunOutcome } from './executeRun.js';
-import type { SqliteStore } from './store/index.js';
+import { loadPlugins } from './plugins.js';
+import { recoverJournal, type SqliteStore } from './store/index.js';
 import type { RunReply, RunRequest } from './workerMessages.js';
 
 export interface PoolOptions {
@@ -11,6 +12,8 @@ export interface PoolOptions {
   readonly memoryLimitMb?: number;
   readonly dataDir?: string;
   readonly trialTimeout?: number;
+  /** Plugin modules (paths or URLs) that register optimizers / task collections, loaded in every worker. */
+  readonly plugins?: readonly string[];
   readonly onOutcome?: (outcome: RunOutcome) => void;
 }
 
@@ -24,6 +27,7 @@ export function defaultWorkerCount(): number {
  */
 export async function executeRuns(store: SqliteStore, runIds: readonly number[], options: PoolOptions = {}): Promise<RunOutcome[]> {
   const workers = options.workers ?? defaultWorkerCount();
+  const plugins = await loadPlugins(options.plugins ?? []);
   const report = (outcome: RunOutcome) => {
     options.onOutcome?.(outcome);
     return outcome;
@@ -45,13 +49,14 @@ export async function executeRuns(store: SqliteStore, runIds: readonly number[],
   try {
     return await Promise.all(
       runIds.map(async (runId) => {
-        const request: RunRequest = { kind: 'run', storePath: store.path, runId, dataDir: options.dataDir, trialTimeout: options.trialTimeout };
+        const request: RunRequest = { kind: 'run', storePath: store.path, runId, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
         try {
           const reply = await pool.run(request);
           return report(reply.outcome);
         } catch (error) {
           // The worker itself died: the run's trials so far are stored; mark it failed.
           const message = workerDeathMessage(error, options.memoryLimitMb);
+          recoverJournal(store, runId);
           const run = store.getRun(runId);
           store.finishRun(runId, 'failed', run.budgetUsed, message);
           return report({ runId, status: 'failed', trials: 0, replayed: 0, error: message });

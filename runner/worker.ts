@@ -1,4 +1,5 @@
 import { executeRun } from './executeRun.js';
+import { loadPlugins } from './plugins.js';
 import { openStore, type SqliteStore } from './store/index.js';
 import type { RunReply, RunRequest } from './workerMessages.js';
 
@@ -16,6 +17,7 @@ function storeFor(path: string): SqliteStore {
 
 /** Piscina entry point: executes one run; executeRun turns every failure into a 'failed' outcome. */
 export default async function runWorker(request: RunRequest): Promise<RunReply> {
+  await loadPlugins(request.plugins);
   const store = storeFor(request.storePath);
   const outcome = await executeRun(store, request.runId, {
     context: { dataDir: request.dataDir },

@@ -7,6 +7,8 @@ export interface RunRequest {
   readonly runId: number;
   readonly dataDir?: string;
   readonly trialTimeout?: number;
+  /** Modules imported first: they register extra optimizers and task collections. */
+  readonly plugins: readonly string[];
 }
 
 /** Worker -> main thread: always a reply, never a throw across threads. */

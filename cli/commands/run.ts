@@ -11,7 +11,7 @@ import { expandTaskArguments } from '../taskArguments.js';
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
   workers?: number; 'n-trials'?: number; 'time-budget'?: number; 'trial-timeout'?: number; 'memory-limit'?: number;
-  'retry-failed': boolean; 'data-dir'?: string;
+  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[];
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -57,6 +57,7 @@ export const runCommand: CommandModule<object, Args> = {
       const outcome = await runExperiment(store, spec, {
         workers, memoryLimitMb: args['memory-limit'], dataDir: resolveDataDir(args['data-dir']),
         retryFailed: args['retry-failed'],
+        plugins: args.plugin,
         onStart: (pending) => {
           progress = createProgress(pending);
           if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);

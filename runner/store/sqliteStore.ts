@@ -22,20 +22,24 @@ interface TrialRow {
 }
 
 /**
- * The embedded store: one SQLite file in WAL mode. Each trial is its own committed
- * transaction, so it survives a kill -9 of the process the moment appendTrial returns.
- * synchronous=NORMAL: durable across process crashes; an OS crash may lose the last trials.
+ * The embedded store: one SQLite file in WAL mode. Runs write trials through a
+ * TrialJournal (durable per trial, imported here in batches). synchronous=NORMAL:
+ * durable across process crashes; an OS crash may lose the last trials, never the file.
  */
 export class SqliteStore {
   private readonly db: Database.Database;
   private readonly insertTrial: Database.Statement;
+  private readonly insertTrialIfNew: Database.Statement;
 
   private constructor(readonly path: string, db: Database.Database) {
     this.db = db;
-    this.insertTrial = db.readonly
-      ? (undefined as unknown as Database.Statement)
-      : db.prepare(`INSERT INTO trials (run_id, idx, config, fidelity, cost, status, wall_time, virtual_time, budget_used, info)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = (verb: string) =>
+      db.readonly
+        ? (undefined as unknown as Database.Statement)
+        : db.prepare(`${verb} INTO trials (run_id, idx, config, fidelity, cost, status, wall_time, virtual_time, budget_used, info)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertTrial = insert('INSERT');
+    this.insertTrialIfNew = insert('INSERT OR IGNORE');
   }
 
   static open(path: string, options: OpenOptions = {}): SqliteStore {
@@ -146,6 +150,18 @@ export class SqliteStore {
       trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
       trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
     );
+  }
+
+  /** Several trials in one transaction; trials already stored (same run and index) are kept as they are. */
+  appendTrials(trials: readonly TrialRecord[]): void {
+    this.db.transaction(() => {
+      for (const trial of trials) {
+        this.insertTrialIfNew.run(
+          trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
+          trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
+        );
+      }
+    })();
   }
 
   trials(runId: number): TrialRecord[] {

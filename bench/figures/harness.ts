@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { executeRun, openStore, runExperiment, type ExperimentSpec, type SqliteStore } from '../../runner/index.js';
+import { median, type BenchFigure } from '../figure.js';
+
+const SPHERE = 'Pymoo/SO/unconstraint/sphere'; // 10-D
+
+function withTempStore<T>(body: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'hpoarena-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  return body(store, dir).finally(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+function spec(experiment: string, nTrials: number, seeds: number[]): ExperimentSpec {
+  return { experiment, optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: [SPHERE], seeds, nTrials };
+}
+
+async function timeOneRun(nTrials: number): Promise<number> {
+  return withTempStore(async (store) => {
+    const start = performance.now();
+    await runExperiment(store, spec('overhead', nTrials, [1]), { workers: 0 });
+    return (performance.now() - start) * 1000 / nTrials;
+  });
+}
+
+async function timeRuns(workers: number): Promise<number> {
+  return withTempStore(async (store) => {
+    const seeds = Array.from({ length: 200 }, (_, i) => i + 1);
+    const start = performance.now();
+    await runExperiment(store, spec('pool', 200, seeds), { workers });
+    return performance.now() - start;
+  });
+}
+
+async function timeResume(): Promise<number> {
+  return withTempStore(async (store) => {
+    await runExperiment(store, spec('resume', 10_000, [1]), { workers: 0 });
+    const run = store.listRuns('resume')[0];
+    // What a kill -9 right before the run was marked done leaves behind.
+    store.resetInterruptedRuns('resume', true);
+    (store as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): void } } }).db.prepare("UPDATE runs SET status = 'pending' WHERE id = ?").run(run.id);
+    const start = performance.now();
+    const outcome = await executeRun(store, run.id);
+    if (outcome.replayed !== 10_000) throw new Error(`expected 10000 replayed trials, got ${outcome.replayed}`);
+    return (performance.now() - start) / 1000;
+  });
+}
+
+export const harnessFigures: BenchFigure[] = [
+  {
+    name: 'harness.overhead_us_per_trial',
+    unit: 'us',
+    target: '<= 20',
+    async run() {
+      await timeOneRun(2000); // warm-up
+      const times = [await timeOneRun(10_000), await timeOneRun(10_000), await timeOneRun(10_000)];
+      return { value: median(times), note: 'random search, 10-D sphere, 10,000 trials, each persisted to SQLite (median of 3)' };
+    },
+  },
+  {
+    name: 'pool.speedup_2_workers',
+    unit: 'x',
+    target: '>= 1.8',
+    async run() {
+      const one = median([await timeRuns(1), await timeRuns(1), await timeRuns(1)]);
+      const two = median([await timeRuns(2), await timeRuns(2), await timeRuns(2)]);
+      return { value: one / two, note: `200 runs x 200 trials: 1 worker ${one.toFixed(0)} ms, 2 workers ${two.toFixed(0)} ms (medians of 3)` };
+    },
+  },
+  {
+    name: 'store.resume_replay_s',
+    unit: 's',
+    async run() {
+      const times = [await timeResume(), await timeResume(), await timeResume()];
+      return { value: median(times), note: 'resume of a 10,000-trial run killed at the end (median of 3)' };
+    },
+  },
+];
