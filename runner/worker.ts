@@ -18,8 +18,7 @@ function storeFor(path: string): SqliteStore {
 /** Piscina entry point: executes one run; executeRun turns every failure into a 'failed' outcome. */
 export default async function runWorker(request: RunRequest): Promise<RunReply> {
   await loadPlugins(request.plugins);
-  const store = storeFor(request.storePath);
-  const outcome = await executeRun(store, request.runId, {
+  const outcome = await executeRun(storeFor(request.storePath), request.runId, {
     context: { dataDir: request.dataDir },
     trialTimeout: request.trialTimeout,
   });

@@ -79,7 +79,7 @@ export class SqliteStore {
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`Cannot use store '${path}': ${(error as Error).message}`);
+      throw new StoreError(`Cannot use store '${path}': ${(error as Error).message} (${(error as { code?: string }).code ?? 'no code'})`);
     }
   }
 

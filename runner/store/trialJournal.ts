@@ -47,8 +47,9 @@ export class TrialJournal {
   }
 }
 
+/** Beside the store file. Not '<db>-journal': SQLite reads that name as its own rollback journal. */
 export function journalDir(store: SqliteStore): string {
-  return `${resolve(store.path)}-journal`;
+  return `${resolve(store.path)}.trial-journal`;
 }
 
 function journalFile(store: SqliteStore, runId: number): string {

@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root (tests run from dist/test/...). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const CLI = join(REPO_ROOT, 'dist/cli/main.js');
+export const FAULTY_PLUGIN = join(REPO_ROOT, 'dist/test/fixtures/faultyPlugin.js');
+
+export function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hpoarena-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function cli(args: string[], options: { input?: string; cwd?: string } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd ?? REPO_ROOT, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+}
