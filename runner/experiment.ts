@@ -6,6 +6,7 @@ import { executeRuns, type PoolOptions } from './pool.js';
 import type { RunOutcome } from './executeRun.js';
 import type { NewRun, SqliteStore } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
+import { loadPlugins } from './plugins.js';
 
 export interface PlannedExperiment {
   readonly runs: NewRun[];
@@ -81,6 +82,7 @@ export interface ExperimentOutcome {
  * runs; runs interrupted mid-way resume from their stored trials.
  */
 export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {
+  await loadPlugins(options.plugins ?? []);
   const plan = await planExperiment(spec, { dataDir: options.dataDir });
   store.ensureExperiment(spec.experiment, spec);
   const added = store.addRuns(spec.experiment, plan.runs);
