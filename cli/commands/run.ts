@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { SpecError } from '../../core/index.js';
 import {
-  defaultWorkerCount, openStore, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
+  defaultWorkerCount, loadPlugins, openStore, planExperiment, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
   type ExperimentSpec, type SpecFile,
 } from '../../runner/index.js';
 import { createProgress } from '../progress.js';
@@ -49,6 +49,9 @@ export const runCommand: CommandModule<object, Args> = {
       trialTimeout: args['trial-timeout'] ?? file.trialTimeout,
     };
     const storePath = args.store ?? file.store ?? DEFAULT_STORE_PATH;
+    // Check every name and option before the store is even opened.
+    await loadPlugins(args.plugin ?? []);
+    await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
     const store = openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
