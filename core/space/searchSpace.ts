@@ -1,6 +1,16 @@
 import { InvalidConfigError } from '../errors.js';
 import type { Rng } from '../rng.js';
-import type { Config, Hyperparameter, SearchSpaceDefinition, Value } from './types.js';
+import { resolve } from './assemble.js';
+import { compileSpace, type CompiledSpace } from './compiledSpace.js';
+import { computeActivity } from './conditions.js';
+import { readConfigSpaceJson } from './configSpaceJson/read.js';
+import { writeConfigSpaceJson } from './configSpaceJson/write.js';
+import { decodeVector, encodeConfig } from './encoding.js';
+import { hitForbidden } from './forbiddens.js';
+import { neighbourConfigs } from './neighbours.js';
+import { sampleConfig } from './sampling.js';
+import type { Config, ConfigSpaceFormat, Hyperparameter, SearchSpaceDefinition } from './types.js';
+import { configProblem, validateConfig } from './validation.js';
 
 /**
  * A search space: hyperparameters, conditions and forbidden clauses.
@@ -16,18 +26,37 @@ import type { Config, Hyperparameter, SearchSpaceDefinition, Value } from './typ
  *   decode(vector) -> Config               inverse of encode: log scale, int rounding, categorical index; drops inactive
  *   neighbours(config, rng, count?) -> Config[]   one-exchange neighbourhood (ConfigSpace semantics)
  *   toDefinition() -> SearchSpaceDefinition
+ *   SearchSpace.fromConfigSpaceJson(json) / toConfigSpaceJson(format?)   ConfigSpace's serialized JSON
+ *
+ * A thin front: the constructor checks and compiles the definition once (compiledSpace.ts, SpecError
+ * for an invalid one); each method delegates to the file that owns the operation. Configs hold the
+ * active parameters only, keys in `names` order.
  */
 export class SearchSpace {
   readonly hyperparameters: readonly Hyperparameter[];
   readonly names: readonly string[];
   private readonly byName: Map<string, Hyperparameter>;
   readonly definition: SearchSpaceDefinition;
+  private readonly compiled: CompiledSpace;
+  private readonly defaults: Config;
 
   constructor(definition: SearchSpaceDefinition) {
     this.definition = definition;
+    this.compiled = compileSpace(definition);
     this.hyperparameters = definition.hyperparameters;
-    this.names = this.hyperparameters.map((hp) => hp.name);
+    this.names = this.compiled.names;
     this.byName = new Map(this.hyperparameters.map((hp) => [hp.name, hp]));
+    this.defaults = Object.freeze(resolve(this.compiled, (i) => this.compiled.defaults[i]));
+  }
+
+  /** Reads ConfigSpace JSON (0.x `json.write` or 1.x serialized dict; object or text); SpecError naming what is malformed. */
+  static fromConfigSpaceJson(json: unknown): SearchSpace {
+    return new SearchSpace(readConfigSpaceJson(json));
+  }
+
+  /** ConfigSpace JSON in the given layout; by default the one it was read in, else 'v1'. */
+  toConfigSpaceJson(format?: ConfigSpaceFormat): object {
+    return writeConfigSpaceJson(this.definition, format);
   }
 
   get dimension(): number {
@@ -39,70 +68,53 @@ export class SearchSpace {
   }
 
   sample(rng: Rng): Config {
-    const config: Record<string, Value> = {};
-    for (const hp of this.hyperparameters) config[hp.name] = decodeOne(hp, rng.random());
-    return config;
+    return sampleConfig(this.compiled, rng);
   }
 
+  /** Defaults of the parameters active under the defaults. Not checked against forbiddens. */
   defaultConfig(): Config {
-    const config: Record<string, Value> = {};
-    for (const hp of this.hyperparameters) config[hp.name] = hp.type === 'constant' ? hp.value : hp.default;
-    return config;
+    return this.defaults;
   }
 
   validate(config: Config): void {
-    for (const hp of this.hyperparameters) {
-      if (!(hp.name in config)) throw new InvalidConfigError(`Configuration is missing hyperparameter '${hp.name}'.`);
-    }
-    for (const name of Object.keys(config)) {
-      if (!this.byName.has(name)) throw new InvalidConfigError(`Unknown hyperparameter '${name}'. Valid: ${this.names.join(', ')}`);
-    }
-    for (const hp of this.hyperparameters) {
-      const v = config[hp.name];
-      if ((hp.type === 'float' || hp.type === 'int') && (typeof v !== 'number' || !(v >= hp.lower && v <= hp.upper))) {
-        throw new InvalidConfigError(`Hyperparameter '${hp.name}' = ${JSON.stringify(v)} is outside [${hp.lower}, ${hp.upper}].`);
-      }
-    }
+    validateConfig(this.compiled, config);
   }
 
   isValid(config: Config): boolean {
-    try {
-      this.validate(config);
-      return true;
-    } catch {
-      return false;
-    }
+    return configProblem(this.compiled, config) === undefined;
+  }
+
+  /** Names (in `names` order) whose conditions hold for the config's values. */
+  activeNames(config: Config): string[] {
+    if (!this.compiled.conditioned) return [...this.names];
+    const active = computeActivity(this.compiled.conditions, config);
+    return this.names.filter((_, i) => active[i] === 1);
+  }
+
+  isActive(name: string, config: Config): boolean {
+    const i = this.compiled.index.get(name);
+    if (i === undefined) throw new InvalidConfigError(`Unknown hyperparameter '${name}'. Valid: ${this.names.join(', ')}`);
+    return !this.compiled.conditioned || computeActivity(this.compiled.conditions, config)[i] === 1;
+  }
+
+  /** True when the config hits a forbidden clause (clauses on absent parameters never hit). */
+  isForbidden(config: Config): boolean {
+    return hitForbidden(this.compiled.forbiddens, config) !== undefined;
   }
 
   encode(config: Config): Float64Array {
-    const out = new Float64Array(this.hyperparameters.length);
-    this.hyperparameters.forEach((hp, i) => {
-      const v = config[hp.name];
-      if (hp.type === 'float' || hp.type === 'int') {
-        out[i] = hp.log ? (Math.log(v as number) - Math.log(hp.lower)) / (Math.log(hp.upper) - Math.log(hp.lower)) : ((v as number) - hp.lower) / (hp.upper - hp.lower);
-      } else out[i] = 0;
-    });
-    return out;
+    return encodeConfig(this.compiled, config);
   }
 
   decode(vector: ArrayLike<number>): Config {
-    const config: Record<string, Value> = {};
-    this.hyperparameters.forEach((hp, i) => (config[hp.name] = decodeOne(hp, vector[i])));
-    return config;
+    return decodeVector(this.compiled, vector);
   }
-}
 
-function decodeOne(hp: Hyperparameter, u: number): Value {
-  switch (hp.type) {
-    case 'float':
-      return hp.log ? Math.exp(Math.log(hp.lower) + u * (Math.log(hp.upper) - Math.log(hp.lower))) : hp.lower + u * (hp.upper - hp.lower);
-    case 'int':
-      return Math.min(hp.upper, Math.max(hp.lower, Math.round(hp.lower - 0.5 + u * (hp.upper - hp.lower + 1))));
-    case 'categorical':
-      return hp.choices[Math.min(hp.choices.length - 1, Math.floor(u * hp.choices.length))];
-    case 'ordinal':
-      return hp.sequence[Math.min(hp.sequence.length - 1, Math.floor(u * hp.sequence.length))];
-    case 'constant':
-      return hp.value;
+  neighbours(config: Config, rng: Rng, count?: number): Config[] {
+    return neighbourConfigs(this.compiled, config, rng, count);
+  }
+
+  toDefinition(): SearchSpaceDefinition {
+    return this.definition;
   }
 }

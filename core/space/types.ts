@@ -88,4 +88,23 @@ export interface SearchSpaceDefinition {
   readonly hyperparameters: readonly Hyperparameter[];
   readonly conditions?: readonly Condition[];
   readonly forbiddens?: readonly Forbidden[];
+  /** ConfigSpace's optional space name. */
+  readonly name?: string;
+  /** How the space was serialized when read from ConfigSpace JSON, so writing it back is lossless. */
+  readonly serialization?: ConfigSpaceSerialization;
+}
+
+/** The two ConfigSpace JSON layouts: 0.x `json.write` ('legacy') and 1.x `to_serialized_dict` ('v1'). */
+export type ConfigSpaceFormat = 'legacy' | 'v1';
+
+/** Header and dialect of a ConfigSpace JSON document, kept to write it back unchanged. */
+export interface ConfigSpaceSerialization {
+  readonly format: ConfigSpaceFormat;
+  readonly pythonModuleVersion: string;
+  /** `json_format_version` (legacy) or `format_version` (v1). */
+  readonly formatVersion: number;
+  /** Legacy only: categorical weights were written as 'probabilities' (0.4.x) or 'weights' (0.5+). */
+  readonly weightsKey?: 'probabilities' | 'weights';
+  /** Legacy only: numeric hyperparameters carried a 'q' key (null when unquantized), as 0.5+ wrote them. */
+  readonly writesQ?: boolean;
 }
