@@ -1,7 +1,12 @@
-import { UnknownNameError, defaultNTrials, taskTypeOf, type Task } from '../../core/index.js';
+import { UnknownNameError, defaultNTrials, type Task } from '../../core/index.js';
 import type { TaskCollection, TaskDescriptor } from '../collection.js';
 import { vectorTask } from '../vectorTask.js';
+import { multiObjectiveProblems, multiObjectiveTask, multiObjectiveTaskId } from './multiObjective.js';
 import { singleObjectiveProblems, type SingleObjectiveProblem } from './singleObjective.js';
+
+export { paretoFront, frontBounds, hasParetoFront } from './paretoFronts.js';
+export { multiObjectiveProblems, multiObjectiveTaskId } from './multiObjective.js';
+export type { MultiObjectiveProblem, ParetoFrontDefinition } from './moProblem.js';
 
 const SO_PREFIX = 'Pymoo/SO/unconstraint/';
 
@@ -19,26 +24,38 @@ function singleObjectiveTask(problem: SingleObjectiveProblem): Task {
   });
 }
 
-const builders = new Map<string, () => Task>(
-  Object.values(singleObjectiveProblems).map((p) => [SO_PREFIX + p.name, () => singleObjectiveTask(p)]),
-);
+interface Entry {
+  readonly descriptor: TaskDescriptor;
+  build(): Task;
+}
+
+const entries = new Map<string, Entry>([
+  ...Object.values(singleObjectiveProblems).map((p): [string, Entry] => [SO_PREFIX + p.name, {
+    descriptor: {
+      id: SO_PREFIX + p.name, collection: 'pymoo', type: 'blackbox', dimension: p.dimension,
+      nObjectives: 1, nTrials: defaultNTrials(p.dimension), available: true,
+    },
+    build: () => singleObjectiveTask(p),
+  }]),
+  ...multiObjectiveProblems.map((p): [string, Entry] => [multiObjectiveTaskId(p), {
+    descriptor: {
+      id: multiObjectiveTaskId(p), collection: 'pymoo', type: 'multi-objective', dimension: p.lower.length,
+      nObjectives: p.nObjectives, nTrials: p.nTrials, available: true,
+    },
+    build: () => multiObjectiveTask(p),
+  }]),
+]);
 
 export const pymooCollection: TaskCollection = {
   name: 'pymoo',
-  description: "pymoo's synthetic test problems as CARP-S uses them (Pymoo/...)",
+  description: "pymoo's synthetic test problems as CARP-S uses them (Pymoo/SO, Pymoo/MO, Pymoo/ManyO)",
   list(): TaskDescriptor[] {
-    return [...builders.keys()].map((id) => {
-      const task = builders.get(id)!();
-      return {
-        id, collection: 'pymoo', type: taskTypeOf(task), dimension: task.space.dimension,
-        nObjectives: task.objectives.length, nTrials: task.budget.nTrials, available: true,
-      };
-    });
+    return [...entries.values()].map((e) => e.descriptor);
   },
   owns: (id) => id.startsWith('Pymoo/'),
   create(id) {
-    const build = builders.get(id);
-    if (!build) throw new UnknownNameError('pymoo task', id, [...builders.keys()]);
-    return build();
+    const entry = entries.get(id);
+    if (!entry) throw new UnknownNameError('pymoo task', id, [...entries.keys()]);
+    return entry.build();
   },
 };
