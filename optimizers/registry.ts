@@ -1,9 +1,19 @@
 import { UnknownNameError, resolveOptions, SpecError, taskTypeOf, type Optimizer, type OptimizerFactory, type Options, type TaskView } from '../core/index.js';
 import { randomSearchFactory } from './random/randomSearch.js';
+import { sobolFactory } from './sobol/sobol.js';
+import { haltonFactory } from './halton/halton.js';
+import { lhsFactory } from './lhs/lhs.js';
+import { differentialEvolutionFactory } from './de/differentialEvolution.js';
+import { cmaesFactory } from './cmaes/cmaes.js';
 
 /** Every shipped optimizer family, by name. Register here and the conformance suite runs it. */
 export const optimizerFactories = {
   random: randomSearchFactory,
+  sobol: sobolFactory,
+  halton: haltonFactory,
+  lhs: lhsFactory,
+  de: differentialEvolutionFactory,
+  cmaes: cmaesFactory,
 } satisfies Record<string, OptimizerFactory>;
 
 const extraFactories = new Map<string, OptimizerFactory>();

@@ -1,4 +1,6 @@
 import type { BenchFigure } from '../figure.js';
+import { harnessFigures } from './harness.js';
+import { optimizersBasicFigures } from './optimizersBasic.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures];
