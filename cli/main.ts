@@ -9,6 +9,7 @@ import { optimizersCommand } from './commands/optimizers.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { tasksCommand } from './commands/tasks.js';
+import { subsetsCommand } from './commands/subsets.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -24,7 +25,8 @@ async function main(argv: string[]): Promise<void> {
     .command(statusCommand)
     .command(evaluateCommand)
     .command(exportCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export.')
+    .command(subsetsCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, subsets.')
     .strict()
     .recommendCommands()
     .help()

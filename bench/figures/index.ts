@@ -1,6 +1,7 @@
 import type { BenchFigure } from '../figure.js';
 import { harnessFigures } from './harness.js';
 import { optimizersBasicFigures } from './optimizersBasic.js';
+import { subsetFigures } from './subsets.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...subsetFigures];
