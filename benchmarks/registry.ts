@@ -2,11 +2,13 @@ import { UnknownNameError, type Task } from '../core/index.js';
 import type { TaskCollection, TaskContext, TaskDescriptor } from './collection.js';
 import { pymooCollection } from './pymoo/index.js';
 import { mfhCollection } from './mfh/index.js';
+import { bbobCollection } from './bbob/index.js';
 
 /** Every shipped task collection, by name. Add a collection here and it is listed, planned and rebuilt in workers. */
 export const taskCollections = {
   pymoo: pymooCollection,
   mfh: mfhCollection,
+  bbob: bbobCollection,
 } satisfies Record<string, TaskCollection>;
 
 const extraCollections = new Map<string, TaskCollection>();

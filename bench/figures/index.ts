@@ -1,7 +1,7 @@
 import type { BenchFigure } from '../figure.js';
 import { harnessFigures } from './harness.js';
 import { optimizersBasicFigures } from './optimizersBasic.js';
+import { bbobFigures } from './bbob.js';
 import { subsetFigures } from './subsets.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...subsetFigures];
