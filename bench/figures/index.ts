@@ -5,3 +5,4 @@ import { bbobFigures } from './bbob.js';
 import { subsetFigures } from './subsets.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures];
