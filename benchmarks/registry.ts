@@ -3,12 +3,14 @@ import type { TaskCollection, TaskContext, TaskDescriptor } from './collection.j
 import { pymooCollection } from './pymoo/index.js';
 import { mfhCollection } from './mfh/index.js';
 import { bbobCollection } from './bbob/index.js';
+import { yahpoCollection } from './yahpo/index.js';
 
 /** Every shipped task collection, by name. Add a collection here and it is listed, planned and rebuilt in workers. */
 export const taskCollections = {
   pymoo: pymooCollection,
   mfh: mfhCollection,
   bbob: bbobCollection,
+  yahpo: yahpoCollection,
 } satisfies Record<string, TaskCollection>;
 
 const extraCollections = new Map<string, TaskCollection>();

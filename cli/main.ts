@@ -10,6 +10,7 @@ import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { tasksCommand } from './commands/tasks.js';
 import { subsetsCommand } from './commands/subsets.js';
+import { dataCommand } from './commands/data.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -26,7 +27,8 @@ async function main(argv: string[]): Promise<void> {
     .command(evaluateCommand)
     .command(exportCommand)
     .command(subsetsCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, subsets.')
+    .command(dataCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, subsets, data.')
     .strict()
     .recommendCommands()
     .help()

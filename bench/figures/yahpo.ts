@@ -1,0 +1,62 @@
+import { Rng, type Config, type Task } from '../../core/index.js';
+import { SCENARIO_NAMES, yahpoCollection } from '../../benchmarks/yahpo/index.js';
+import { median, type BenchFigure } from '../figure.js';
+
+/** Data from $HPOARENA_DATA_DIR (else ~/.cache/hpoarena), as the CLI finds it. */
+const context = {};
+const CONFIGS = 256;
+
+async function evalsPerSecond(task: Task, configs: readonly Config[]): Promise<number> {
+  const slice = async (ms: number): Promise<number> => {
+    let count = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms) {
+      for (const config of configs) await task.evaluate({ config });
+      count += configs.length;
+    }
+    return (count * 1000) / (performance.now() - start);
+  };
+  await slice(50);
+  return median([await slice(200), await slice(200), await slice(200)]);
+}
+
+let measured: Map<string, number> | undefined;
+
+/** Sequential Task.evaluate (one surrogate call each) on the first instance of every scenario, blackbox task. */
+async function measureAll(): Promise<Map<string, number>> {
+  if (measured) return measured;
+  const rates = new Map<string, number>();
+  for (const scenario of SCENARIO_NAMES) {
+    const spec = yahpoCollection.list(context).find((t) => t.id.startsWith(`yahpo/${scenario}/`) && t.id.endsWith('/None'))!;
+    const task = await yahpoCollection.create(spec.id, context);
+    const rng = new Rng(7);
+    rates.set(scenario, await evalsPerSecond(task, Array.from({ length: CONFIGS }, () => task.space.sample(rng))));
+  }
+  measured = rates;
+  return rates;
+}
+
+export const yahpoFigures: BenchFigure[] = [
+  {
+    name: 'yahpo.list_ms',
+    unit: 'ms',
+    async run() {
+      const times = Array.from({ length: 5 }, () => {
+        const start = performance.now();
+        yahpoCollection.list(context);
+        return performance.now() - start;
+      });
+      return { value: Number(median(times).toFixed(3)), note: `${yahpoCollection.list(context).length} descriptors, no ONNX loaded` };
+    },
+  },
+  {
+    name: 'yahpo.evals_per_s',
+    unit: 'evals/s',
+    async run() {
+      const rates = await measureAll();
+      const [slowest, rate] = [...rates].sort((a, b) => a[1] - b[1])[0];
+      const all = [...rates].map(([s, r]) => `${s}=${Math.round(r)}`).join(' ');
+      return { value: Math.round(rate), note: `slowest scenario ${slowest}; ${all}; onnxruntime CPU, 1 thread, batch 1` };
+    },
+  },
+];

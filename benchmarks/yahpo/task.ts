@@ -1,0 +1,59 @@
+/** Builds one YAHPO task: the scenario's surrogate with the instance and fidelities set and the CARP-S metrics as costs. */
+import path from 'node:path';
+import { DataMissingError, type Objective, type Task, type TrialInfo, type TrialValue, type Value } from '../../core/index.js';
+import type { YahpoTaskSpec } from './catalogue.js';
+import { scenarioDir, unavailableReason, YAHPO_DATA_VERSION } from './dataDir.js';
+import { fidelityValues } from './fidelity.js';
+import { loadScenarioData } from './scenarioData.js';
+import { YAHPO_SCENARIOS } from './scenarios.js';
+import { surrogateSession } from './session.js';
+import { encodeInput, predict } from './surrogate.js';
+
+export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task> {
+  const reason = unavailableReason(root, spec.scenario);
+  if (reason) throw new DataMissingError(`Cannot build '${spec.id}': ${reason}`);
+  const scenario = YAHPO_SCENARIOS[spec.scenario];
+  const dir = scenarioDir(root, spec.scenario);
+  const data = loadScenarioData(dir, scenario);
+  if (!data.instances.includes(spec.instance)) {
+    throw new DataMissingError(`Cannot build '${spec.id}': ${dir}/config_space.json has no instance '${spec.instance}' (is it yahpo_data v${YAHPO_DATA_VERSION}?).`);
+  }
+  const session = await surrogateSession(path.join(dir, 'model.onnx'));
+  const minimize = new Map(scenario.outputs.map((o) => [o.name, o.minimize]));
+  const objectives: Objective[] = spec.metrics.map((name) => ({ name, direction: minimize.get(name) ? 'minimize' : 'maximize' }));
+  const range = spec.fidelity ? data.fidelities[spec.fidelity] : undefined;
+
+  return {
+    id: spec.id,
+    space: data.space,
+    objectives,
+    fidelity: spec.fidelity && range ? { name: spec.fidelity, min: range.lower, max: range.upper, integer: range.integer } : undefined,
+    budget: { nTrials: spec.nTrials },
+    metadata: {
+      collection: 'yahpo',
+      kind: 'surrogate',
+      scenario: spec.scenario,
+      instance: spec.instance,
+      metrics: spec.metrics,
+      fixedFidelities: Object.fromEntries(Object.entries(data.fidelities).filter(([name]) => name !== spec.fidelity).map(([name, r]) => [name, r.upper])),
+      source: `yahpo_gym BenchmarkSet('${spec.scenario}', instance='${spec.instance}'), yahpo_data v${YAHPO_DATA_VERSION}`,
+    },
+    async evaluate(trial: TrialInfo): Promise<TrialValue> {
+      data.space.validate(trial.config);
+      const fidelities = fidelityValues(spec, data.fidelities, trial.fidelity);
+      const values: Record<string, Value> = { ...trial.config, [scenario.instanceParam]: spec.instance, ...fidelities };
+      const start = performance.now();
+      const outputs = await predict(session, scenario, encodeInput(scenario, data.encoding, values));
+      const wallTime = (performance.now() - start) / 1000;
+      const costs = objectives.map((o) => (o.direction === 'maximize' ? -outputs[o.name] : outputs[o.name]));
+      return {
+        cost: costs.length === 1 ? costs[0] : costs,
+        status: 'ok',
+        wallTime,
+        // The surrogate's runtime in seconds; it can dip just below 0 near the fastest configurations.
+        virtualTime: Math.max(0, outputs[scenario.runtimeName]),
+        info: { ...outputs, ...fidelities },
+      };
+    },
+  };
+}
