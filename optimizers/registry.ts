@@ -5,6 +5,9 @@ import { haltonFactory } from './halton/halton.js';
 import { lhsFactory } from './lhs/lhs.js';
 import { differentialEvolutionFactory } from './de/differentialEvolution.js';
 import { cmaesFactory } from './cmaes/cmaes.js';
+import { tpeFactory } from './tpe/tpeFactory.js';
+import { gaussianProcessFactory } from './gp/gaussianProcessOptimizer.js';
+import { randomForestFactory } from './rf/randomForestOptimizer.js';
 
 /** Every shipped optimizer family, by name. Register here and the conformance suite runs it. */
 export const optimizerFactories = {
@@ -14,6 +17,9 @@ export const optimizerFactories = {
   lhs: lhsFactory,
   de: differentialEvolutionFactory,
   cmaes: cmaesFactory,
+  tpe: tpeFactory,
+  gp: gaussianProcessFactory,
+  rf: randomForestFactory,
 } satisfies Record<string, OptimizerFactory>;
 
 const extraFactories = new Map<string, OptimizerFactory>();

@@ -1,0 +1,82 @@
+import { Rng, SearchSpace, type Optimizer, type OptimizerFactory, type TaskView, type TrialInfo } from '../../core/index.js';
+import { gaussianProcessFactory } from '../../optimizers/gp/gaussianProcessOptimizer.js';
+import { randomForestFactory } from '../../optimizers/rf/randomForestOptimizer.js';
+import { tpeFactory } from '../../optimizers/tpe/tpeFactory.js';
+import { median, type BenchFigure } from '../figure.js';
+
+const DIM = 10;
+
+function view(): TaskView {
+  const space = new SearchSpace({
+    hyperparameters: Array.from({ length: DIM }, (_, i) => ({ type: 'float' as const, name: `x${i}`, lower: -5, upper: 5, log: false, default: 0 })),
+  });
+  return { space, objectives: [{ name: 'f', direction: 'minimize' }], budget: { nTrials: 10_000 }, type: 'blackbox' };
+}
+
+/** Rosenbrock-like cost with some structure for the models to fit. */
+function cost(info: TrialInfo): number {
+  let s = 0;
+  for (let i = 0; i < DIM; i++) {
+    const x = info.config[`x${i}`] as number;
+    s += (x - 1) * (x - 1) + (i > 0 ? 0.1 * x * (info.config[`x${i - 1}`] as number) : 0);
+  }
+  return s;
+}
+
+/** An optimizer that has been told `observed` random trials. */
+function primed(factory: OptimizerFactory, observed: number, seed: number): { optimizer: Optimizer; view: TaskView } {
+  const v = view();
+  const optimizer = factory.create(v, seed, {});
+  const rng = new Rng(seed + 1000);
+  for (let i = 0; i < observed; i++) {
+    const info = { config: v.space.sample(rng) };
+    optimizer.tell(info, { cost: cost(info), status: 'ok', wallTime: 0, virtualTime: 0 });
+  }
+  return { optimizer, view: v };
+}
+
+/** Median ms of `timed` asks (each told back), after `warmup` untimed ones; over `reps` primed optimizers. */
+async function askMs(factory: OptimizerFactory, observed: number, reps: number, warmup: number, timed: number): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const { optimizer } = primed(factory, observed, r + 1);
+    for (let i = 0; i < warmup + timed; i++) {
+      const start = performance.now();
+      const info = await optimizer.ask();
+      const ms = performance.now() - start;
+      if (i >= warmup) times.push(ms);
+      await optimizer.tell(info, { cost: cost(info), status: 'ok', wallTime: 0, virtualTime: 0 });
+    }
+  }
+  return median(times);
+}
+
+export const optimizersModelFigures: BenchFigure[] = [
+  {
+    name: 'tpe.ask_ms_at_1000',
+    unit: 'ms',
+    target: '<= 5',
+    async run() {
+      const value = await askMs(tpeFactory, 1000, 3, 5, 20);
+      return { value, note: 'TPE (Optuna defaults), 10-D continuous, 1,000 told trials; median of 3 x 20 asks' };
+    },
+  },
+  {
+    name: 'gp.ask_ms_at_200',
+    unit: 'ms',
+    target: '<= 300',
+    async run() {
+      const value = await askMs(gaussianProcessFactory, 200, 3, 1, 5);
+      return { value, note: 'GP (SMAC BB defaults), 10-D, 200 observations, hyperparameter fit (warm start) + acquisition; median of 3 x 5 asks' };
+    },
+  },
+  {
+    name: 'rf.ask_ms_at_500',
+    unit: 'ms',
+    target: '<= 100',
+    async run() {
+      const value = await askMs(randomForestFactory, 500, 3, 1, 7);
+      return { value, note: 'RF (SMAC HPO defaults, 10,000 challengers), 10-D, 500 observations; median of 3 x 7 asks' };
+    },
+  },
+];
