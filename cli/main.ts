@@ -11,6 +11,8 @@ import { statusCommand } from './commands/status.js';
 import { tasksCommand } from './commands/tasks.js';
 import { subsetsCommand } from './commands/subsets.js';
 import { dataCommand } from './commands/data.js';
+import { reportCommand } from './commands/report.js';
+import { importCarpsCommand } from './commands/importCarps.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -28,7 +30,9 @@ async function main(argv: string[]): Promise<void> {
     .command(exportCommand)
     .command(subsetsCommand)
     .command(dataCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, subsets, data.')
+    .command(reportCommand)
+    .command(importCarpsCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data.')
     .strict()
     .recommendCommands()
     .help()

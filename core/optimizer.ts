@@ -17,14 +17,16 @@ export interface Optimizer {
 export type OptionValue = string | number | boolean | null | readonly OptionValue[] | { readonly [key: string]: OptionValue };
 export type Options = Readonly<Record<string, OptionValue>>;
 
-/** One documented option of an optimizer. */
+/** One documented option of an optimizer. 'json' takes any JSON value (lists, mappings), checked by `check`. */
 export interface OptionSpec {
-  readonly type: 'number' | 'integer' | 'boolean' | 'string';
+  readonly type: 'number' | 'integer' | 'boolean' | 'string' | 'json';
   readonly default: OptionValue;
   readonly description: string;
   readonly min?: number;
   readonly max?: number;
   readonly choices?: readonly string[];
+  /** Extra check of a non-null value: what is wrong with it ("must be a list of strings"), or undefined when it is fine. */
+  readonly check?: (value: OptionValue) => string | undefined;
 }
 
 /** A registered optimizer family: everything a worker needs to rebuild it from (name, options, seed). */

@@ -30,7 +30,11 @@ export function resolveOptions(factory: Pick<OptimizerFactory, 'name' | 'options
         if (typeof value !== 'string') throw new SpecError(`${where} must be a string, got ${JSON.stringify(value)}.`);
         if (spec.choices && !spec.choices.includes(value)) throw new SpecError(`${where} must be one of ${spec.choices.join(', ')}, got '${value}'.`);
         break;
+      case 'json':
+        break;
     }
+    const problem = spec.check?.(value);
+    if (problem !== undefined) throw new SpecError(`${where} ${problem}, got ${JSON.stringify(value)}.`);
     out[key] = value;
   }
   return out;

@@ -8,6 +8,18 @@ import { cmaesFactory } from './cmaes/cmaes.js';
 import { tpeFactory } from './tpe/tpeFactory.js';
 import { gaussianProcessFactory } from './gp/gaussianProcessOptimizer.js';
 import { randomForestFactory } from './rf/randomForestOptimizer.js';
+import { externalFactories } from './external/index.js';
+import { successiveHalvingFactory } from './successiveHalving/successiveHalving.js';
+import { hyperbandFactory } from './hyperband/hyperband.js';
+import { smacHyperbandFactory } from './hyperband/smacHyperband.js';
+import { ashaFactory } from './asha/asha.js';
+import { bohbFactory } from './bohb/bohb.js';
+import { dehbFactory } from './dehb/dehb.js';
+import { smacMfFactory } from './smacMf/smacMf.js';
+import { nsga2Factory } from './nsga2/nsga2.js';
+import { motpeFactory } from './motpe/motpe.js';
+import { paregoFactory, rfParegoFactory } from './parego/parego.js';
+import { momfParegoFactory } from './momf/momfParego.js';
 
 /** Every shipped optimizer family, by name. Register here and the conformance suite runs it. */
 export const optimizerFactories = {
@@ -20,6 +32,21 @@ export const optimizerFactories = {
   tpe: tpeFactory,
   gp: gaussianProcessFactory,
   rf: randomForestFactory,
+  // multi-fidelity, multi-objective, multi-fidelity-multi-objective
+  sh: successiveHalvingFactory,
+  hyperband: hyperbandFactory,
+  'smac-hb': smacHyperbandFactory,
+  asha: ashaFactory,
+  bohb: bohbFactory,
+  dehb: dehbFactory,
+  'smac-mf': smacMfFactory,
+  nsga2: nsga2Factory,
+  motpe: motpeFactory,
+  parego: paregoFactory,
+  'rf-parego': rfParegoFactory,
+  'momf-parego': momfParegoFactory,
+  // `external` (any program speaking the ask/tell protocol) and the external:optuna-* adapters
+  ...externalFactories,
 } satisfies Record<string, OptimizerFactory>;
 
 const extraFactories = new Map<string, OptimizerFactory>();

@@ -50,7 +50,10 @@ export function parseSeeds(text: string | number | readonly (string | number)[])
  */
 export function parseOptimizerEntry(entry: unknown): OptimizerEntry {
   if (typeof entry === 'string') {
-    const [name, optionText] = splitOnce(entry.trim(), ':');
+    // Options start at the first ':' followed by 'key=', so names like 'external:optuna-tpe' stay whole.
+    const text = entry.trim();
+    const at = text.search(/:(?=[\w.-]+=)/);
+    const [name, optionText] = at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
     if (!name) throw new SpecError(`Empty optimizer name in '${entry}'.`);
     const options: Record<string, string | number | boolean> = {};
     if (optionText) {

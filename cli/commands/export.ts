@@ -1,18 +1,19 @@
 import { createWriteStream } from 'node:fs';
 import type { CommandModule } from 'yargs';
-import { UnknownNameError } from '../../core/index.js';
+import { SpecError, UnknownNameError } from '../../core/index.js';
+import { exportParquet } from '../../analysis/index.js';
 import { exportTrials, openStore, type ExportFormat } from '../../runner/index.js';
 import { withStore } from '../globalOptions.js';
 
-interface Args { experiment: string; store: string; format: ExportFormat; out?: string; timings: boolean }
+interface Args { experiment: string; store: string; format: ExportFormat | 'parquet'; out?: string; timings: boolean }
 
 export const exportCommand: CommandModule<object, Args> = {
   command: 'export <experiment>',
-  describe: 'Export every trial of an experiment as CSV or JSON lines',
+  describe: 'Export every trial of an experiment as CSV, JSON lines, or CARP-S-compatible Parquet',
   builder: (y) =>
     withStore(y)
       .positional('experiment', { type: 'string', demandOption: true })
-      .option('format', { choices: ['csv', 'jsonl'] as const, default: 'csv' as const })
+      .option('format', { choices: ['csv', 'jsonl', 'parquet'] as const, default: 'csv' as const, describe: 'parquet: columns of CARP-S logs.parquet (needs --out)' })
       .option('out', { type: 'string', describe: 'Output file (default: stdout)' })
       .option('timings', { type: 'boolean', default: false, describe: 'Add the wall_time column (varies between machines)' }) as never,
   handler: async (args) => {
@@ -20,6 +21,12 @@ export const exportCommand: CommandModule<object, Args> = {
     try {
       if (!store.getExperiment(args.experiment)) {
         throw new UnknownNameError(`experiment (store '${args.store}')`, args.experiment, store.listExperiments().map((e) => e.name));
+      }
+      if (args.format === 'parquet') {
+        if (!args.out) throw new SpecError('--format parquet writes a file: give --out PATH.parquet.');
+        const rows = exportParquet(store, args.experiment, args.out);
+        console.error(`wrote ${rows} rows to ${args.out}`);
+        return;
       }
       const out: NodeJS.WritableStream = args.out ? createWriteStream(args.out) : process.stdout;
       for (const line of exportTrials(store, args.experiment, args.format, args.timings)) {

@@ -90,7 +90,7 @@ export const runCommand: CommandModule<object, Args> = {
   },
 };
 
-/** Accepts both repeated flags and comma-separated lists (commas inside 'name:k=v,k=v' stay with their optimizer). */
+/** Accepts both repeated flags and comma-separated lists (commas inside 'name:k=v,k=v' stay with their optimizer; 'external:optuna-tpe' is a name). */
 function splitList(values: readonly string[]): string[] {
-  return values.flatMap((v) => (v.includes(':') ? [v] : v.split(','))).map((v) => v.trim()).filter(Boolean);
+  return values.flatMap((v) => (/:[\w.-]+=/.test(v) ? [v] : v.split(','))).map((v) => v.trim()).filter(Boolean);
 }

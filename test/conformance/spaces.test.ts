@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import { allOptimizers } from '../../optimizers/registry.js';
+import { unavailableReason } from './availability.js';
 import { conformanceCase, primaryType } from './conformanceCase.js';
 import { conformanceSpaces } from './spaces.js';
 
@@ -12,7 +13,7 @@ import { conformanceSpaces } from './spaces.js';
 const spaces = conformanceSpaces().filter((s) => s.name !== '50d');
 for (const factory of allOptimizers()) {
   const type = primaryType(factory);
-  describe(`optimizer '${factory.name}' conforms on every test space (${type})`, () => {
+  describe(`optimizer '${factory.name}' conforms on every test space (${type})`, { skip: unavailableReason(factory) }, () => {
     for (const { name, space, nTrials } of spaces) {
       test(`space '${name}' (${nTrials} trials)`, { timeout: 120_000 }, () => conformanceCase(factory, space, type, nTrials, `space '${name}'`));
     }

@@ -1,0 +1,14 @@
+export { loadExperiment, runRows, type LoadedExperiment, type RunRow } from './load.js';
+export { incumbentTable } from './incumbents.js';
+export { budgetGrid, sampleSteps } from './grid.js';
+export { collectTaskInfo } from './taskInfo.js';
+export { runCurves, type RunOutcome, type RunInclusion, type CurveStage } from './curves.js';
+export { taskScale, normalizeValue, normalizationLabel, type TaskScale, type ScaleInputs } from './normalize.js';
+export { curveTable, taskCurveTable, finalTable, acrossTasks } from './aggregate.js';
+export { rankCube, finalRankTable } from './ranks.js';
+export { statisticalTests, type StatisticalTests, type PairwiseComparison, type BaselineComparison } from './statisticalTests.js';
+export { missingTable, missingSummary, type MissingSummary } from './missing.js';
+export { analyzeExperiment, analyzeLoaded } from './analyze.js';
+export type { Analysis, ParetoSummary } from './analysisTypes.js';
+export { resolveOptions as resolveAnalysisOptions, NORMALIZATIONS, type AnalysisOptions, type Normalization, type ResolvedOptions, type TaskInfo } from './types.js';
+export { rowsByTask } from './rowsByTask.js';

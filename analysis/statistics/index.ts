@@ -1,0 +1,10 @@
+export { logGamma, gammaP, gammaQ } from './gamma.js';
+export { betaIncomplete } from './beta.js';
+export { erf, erfc, normalCdf, normalSf, normalPdf, chiSquareSf, fSf, tSf, tQuantile, studentizedRangeCdf, studentizedRangeQuantile } from './distributions.js';
+export { rankAverage, ranks } from './ranking.js';
+export { friedmanTest, friedmanFromMeanRanks, type FriedmanResult } from './friedman.js';
+export { NEMENYI_Q, nemenyiQ, criticalDifference, nemenyiTest, cliques, type NemenyiAlpha, type NemenyiResult } from './nemenyi.js';
+export { wilcoxonSignedRank, signedRankCounts, type Alternative, type WilcoxonMethod, type WilcoxonOptions, type WilcoxonResult } from './wilcoxon.js';
+export { holmAdjust } from './holm.js';
+export { cliffsDelta, varghaDelaneyA12, cliffsDeltaMagnitude, a12Magnitude, type Magnitude } from './effectSize.js';
+export { mean, standardDeviation, standardError, tInterval, quantileSorted, bootstrapIntervals, type Interval } from './descriptive.js';

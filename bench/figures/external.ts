@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { wilcoxonSignedRank } from '../../analysis/statistics/wilcoxon.js';
+import { resolveOptions, SearchSpace, type OptimizerFactory, type TaskView } from '../../core/index.js';
+import { externalFactory, findPython } from '../../optimizers/external/index.js';
+import { randomSearchFactory } from '../../optimizers/random/randomSearch.js';
+import { openStore, runExperiment, type SqliteStore } from '../../runner/index.js';
+import { median, type BenchFigure } from '../figure.js';
+
+const DIMENSION = 10;
+const CHUNK = 2000;
+const CHUNKS = 5;
+
+function continuousView(): TaskView {
+  const space = new SearchSpace({
+    hyperparameters: Array.from({ length: DIMENSION }, (_, i) => ({ name: `x${i}`, type: 'float' as const, lower: -5, upper: 5, log: false, default: 0 })),
+  });
+  return { space, objectives: [{ name: 'f', direction: 'minimize' }], budget: { nTrials: CHUNK * (CHUNKS + 1) }, type: 'blackbox' };
+}
+
+/** Median over chunks of microseconds per ask + tell (after one warm-up chunk). */
+async function askTellMicroseconds(factory: OptimizerFactory): Promise<number> {
+  const optimizer = factory.create(continuousView(), 1, resolveOptions(factory, {}));
+  const times: number[] = [];
+  try {
+    for (let chunk = 0; chunk <= CHUNKS; chunk++) {
+      const start = performance.now();
+      for (let i = 0; i < CHUNK; i++) {
+        const info = await optimizer.ask();
+        let cost = 0;
+        for (const value of Object.values(info.config)) cost += (value as number) ** 2;
+        await optimizer.tell(info, { cost, status: 'ok', wallTime: 0, virtualTime: 0 });
+      }
+      if (chunk > 0) times.push(((performance.now() - start) * 1000) / CHUNK);
+    }
+  } finally {
+    await optimizer.close?.();
+  }
+  return median(times);
+}
+
+const CROSS_TASKS = 'Pymoo/SO/*';
+const CROSS_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+
+interface CrossCheck {
+  readonly tpe: number;
+  readonly optuna: number;
+  readonly pValue: number;
+  readonly pairs: number;
+  readonly seconds: number;
+  readonly note: string;
+}
+
+let crossCheck: Promise<CrossCheck> | undefined;
+
+/**
+ * hpoarena's `tpe` and `external:optuna-tpe` on the 8 single-objective Pymoo tasks, 10 seeds,
+ * CARP-S budgets. Final cost = best cost of a run, normalized per task by the min and max cost
+ * any trial of either optimizer saw there. Wilcoxon signed-rank over the (task, seed) pairs.
+ * Run once and shared by the three figures.
+ */
+function runCrossCheck(): Promise<CrossCheck> {
+  crossCheck ??= (async () => {
+    if (!(await findPython(['optuna']))) throw new Error('needs a Python with optuna (set HPOARENA_PYTHON or apt-get install python3-optuna)');
+    const dir = mkdtempSync(join(tmpdir(), 'hpoarena-bench-external-'));
+    const store = openStore(join(dir, 'crosscheck.db'));
+    try {
+      const start = performance.now();
+      const spec = {
+        experiment: 'crosscheck',
+        optimizers: [
+          { name: 'tpe', label: 'tpe', options: {} },
+          { name: 'external:optuna-tpe', label: 'optuna-tpe', options: {} },
+        ],
+        tasks: [CROSS_TASKS],
+        seeds: CROSS_SEEDS,
+      };
+      const outcome = await runExperiment(store, spec, { workers: availableParallelism() });
+      const failed = outcome.outcomes.find((o) => o.status === 'failed');
+      if (failed) throw new Error(`run ${failed.runId} failed: ${failed.error?.split('\n')[0]}`);
+      return { ...summarize(store), seconds: (performance.now() - start) / 1000 };
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return crossCheck;
+}
+
+function summarize(store: SqliteStore): Omit<CrossCheck, 'seconds'> {
+  const runs = store.listRuns('crosscheck');
+  const costs = new Map(runs.map((r) => [r.id, store.trials(r.id).map((t) => (t.cost as number | null) ?? Infinity)]));
+  const finals = new Map<string, number>();
+  const tasks = [...new Set(runs.map((r) => r.task))].sort();
+  for (const task of tasks) {
+    const onTask = runs.filter((r) => r.task === task);
+    const all = onTask.flatMap((r) => costs.get(r.id)!).filter(Number.isFinite);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    for (const r of onTask) finals.set(`${r.optimizerLabel}|${task}|${r.seed}`, hi > lo ? (Math.min(...costs.get(r.id)!) - lo) / (hi - lo) : 0);
+  }
+  const keys = tasks.flatMap((task) => CROSS_SEEDS.map((seed) => `${task}|${seed}`));
+  const tpe = keys.map((k) => finals.get(`tpe|${k}`)!);
+  const optuna = keys.map((k) => finals.get(`optuna-tpe|${k}`)!);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const test = wilcoxonSignedRank(tpe, optuna);
+  return {
+    tpe: mean(tpe),
+    optuna: mean(optuna),
+    pValue: test.pValue,
+    pairs: keys.length,
+    note: `${tasks.length} Pymoo SO tasks x ${CROSS_SEEDS.length} seeds, CARP-S budgets; normalized final cost tpe ${mean(tpe).toFixed(4)} vs external:optuna-tpe ${mean(optuna).toFixed(4)}; Wilcoxon signed-rank (${test.method}) p = ${test.pValue.toPrecision(3)}`,
+  };
+}
+
+export const externalFigures: BenchFigure[] = [
+  {
+    name: 'external.roundtrip_us',
+    unit: 'us',
+    target: '<= 200',
+    async run() {
+      const external = await askTellMicroseconds(externalFactory);
+      const inProcess = await askTellMicroseconds(randomSearchFactory);
+      return {
+        value: external - inProcess,
+        note: `protocol overhead per trial (ask + tell over stdio) with the TypeScript reference client: ${external.toFixed(1)} us vs ${inProcess.toFixed(1)} us in-process random search, 10-D; median of ${CHUNKS} x ${CHUNK} trials`,
+      };
+    },
+  },
+  {
+    name: 'external.crosscheck.tpe_norm_cost',
+    unit: '',
+    async run() {
+      const result = await runCrossCheck();
+      return { value: result.tpe, note: `hpoarena tpe, mean normalized final cost (${result.pairs} runs; experiment took ${result.seconds.toFixed(0)} s)` };
+    },
+  },
+  {
+    name: 'external.crosscheck.optuna_tpe_norm_cost',
+    unit: '',
+    async run() {
+      const result = await runCrossCheck();
+      return { value: result.optuna, note: `external:optuna-tpe (Optuna's TPESampler), mean normalized final cost (${result.pairs} runs)` };
+    },
+  },
+  {
+    name: 'external.crosscheck.wilcoxon_p',
+    unit: 'p',
+    async run() {
+      const result = await runCrossCheck();
+      return { value: result.pValue, note: result.note };
+    },
+  },
+];

@@ -1,0 +1,170 @@
+import { ChildProgram, type ExitStatus, type LaunchSpec } from './childProgram.js';
+import { EXPECTED_RESPONSE, PROTOCOL_VERSION, responseProblem, type Request, type Response } from './protocol.js';
+
+/**
+ * A failed external optimizer: it could not start, timed out, crashed, printed something that
+ * is not a protocol message, reported an error or proposed an invalid configuration. The
+ * message names the program and ends with its last stderr lines; the runner stores it as the
+ * run's error.
+ */
+export class ExternalOptimizerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExternalOptimizerError';
+  }
+}
+
+export interface Timeouts {
+  /** From spawning the program to its 'ready' answer to 'init'. */
+  readonly startupMs: number;
+  /** For every later answer. */
+  readonly messageMs: number;
+}
+
+type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  readonly id: number;
+  readonly type: Request['type'];
+  readonly resolve: (response: Response) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * One protocol session with one program: strictly one request in flight, answers matched by
+ * id, every fault (timeout, crash, garbage, an 'error' answer) fatal: the program is killed and
+ * reaped, and this and every later request reject with the same ExternalOptimizerError.
+ */
+export class Connection {
+  private readonly child: ChildProgram;
+  private nextId = 1;
+  private pending: Pending | undefined;
+  private failure: Promise<ExternalOptimizerError> | undefined;
+  private closing = false;
+
+  private constructor(spec: LaunchSpec, private readonly timeouts: Timeouts) {
+    this.child = new ChildProgram(spec);
+    this.child.onLine = (line) => this.receive(line);
+    this.child.onExit = (status, spawnError) => {
+      if (spawnError) void this.fail(`could not be started: ${spawnError.message}`);
+      else if (!this.closing) void this.fail(exitText(status));
+    };
+  }
+
+  /** Starts the program and sends `init`; resolves once it answered 'ready' with our protocol version. */
+  static async open(spec: LaunchSpec, init: Omit<Extract<Request, { type: 'init' }>, 'id' | 'type' | 'protocol'>, timeouts: Timeouts): Promise<Connection> {
+    const connection = new Connection(spec, timeouts);
+    const ready = await connection.request({ type: 'init', protocol: PROTOCOL_VERSION, ...init }, timeouts.startupMs);
+    if (ready.type === 'ready' && ready.protocol !== PROTOCOL_VERSION) {
+      throw await connection.fail(`speaks protocol '${String(ready.protocol)}', but the harness speaks '${PROTOCOL_VERSION}'`);
+    }
+    return connection;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Sends one request and resolves with its answer (of the type the request expects). */
+  request(body: RequestBody, timeoutMs = this.timeouts.messageMs): Promise<Response> {
+    if (this.failure) return this.failure.then((error) => Promise.reject(error));
+    if (this.pending) return Promise.reject(new Error(`External optimizer '${this.child.label}': '${body.type}' sent while '${this.pending.type}' is unanswered.`));
+    const id = this.nextId++;
+    return new Promise<Response>((resolve, reject) => {
+      const what = body.type === 'init' ? `did not start: no 'ready' answer to 'init' within ${timeoutMs / 1000} s` : `did not answer '${body.type}' within ${timeoutMs / 1000} s`;
+      const timer = setTimeout(() => void this.fail(what), timeoutMs);
+      this.pending = { id, type: body.type, resolve, reject, timer };
+      this.child.send(JSON.stringify({ ...body, id }));
+    });
+  }
+
+  /**
+   * Ends the session: 'close' (answered by 'bye' and the program's exit), then SIGTERM and
+   * SIGKILL to its process group if it lingers. Always resolves after the program is reaped.
+   */
+  async close(): Promise<void> {
+    if (this.failure) {
+      await this.failure;
+      await this.child.exited;
+      return;
+    }
+    this.closing = true;
+    if (this.child.running && !this.pending) {
+      try {
+        await this.request({ type: 'close' }, Math.min(this.timeouts.messageMs, 5000));
+      } catch {
+        // a program that fails to say 'bye' is ended below all the same
+      }
+    }
+    await this.child.terminate(2000);
+  }
+
+  /**
+   * Records the first fault: kills and reaps the program, collects its last stderr lines and
+   * rejects the request in flight. Later calls return the same error.
+   */
+  fail(what: string): Promise<ExternalOptimizerError> {
+    if (this.failure) return this.failure;
+    this.failure = (async () => {
+      const pending = this.pending;
+      if (pending) clearTimeout(pending.timer);
+      const during = pending ? `, during '${pending.type}',` : '';
+      const pid = this.child.pid === undefined ? '' : ` (pid ${this.child.pid})`;
+      await this.child.terminate(0, 500);
+      await this.child.settleStderr();
+      const error = new ExternalOptimizerError(`External optimizer '${this.child.label}'${pid}${during} ${what}.${stderrText(this.child.stderrTail())}`);
+      this.pending = undefined;
+      pending?.reject(error);
+      return error;
+    })();
+    return this.failure;
+  }
+
+  private receive(line: string): void {
+    if (this.failure) return;
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      void this.fail(`printed a line that is not a protocol message (log to stderr, not stdout): ${quote(line)}`);
+      return;
+    }
+    const problem = responseProblem(message);
+    if (problem) {
+      void this.fail(`sent a malformed message (${problem}): ${quote(line)}`);
+      return;
+    }
+    const response = message as Response;
+    const pending = this.pending;
+    if (response.type === 'error') {
+      void this.fail(`reported an error: ${response.message}`);
+      return;
+    }
+    if (!pending || response.id !== pending.id) {
+      void this.fail(`sent an answer with id ${response.id}, but ${pending ? `'${pending.type}' ${pending.id}` : 'no request'} is waiting: ${quote(line)}`);
+      return;
+    }
+    if (response.type !== EXPECTED_RESPONSE[pending.type]) {
+      void this.fail(`answered '${pending.type}' with '${response.type}' (expected '${EXPECTED_RESPONSE[pending.type]}')`);
+      return;
+    }
+    clearTimeout(pending.timer);
+    this.pending = undefined;
+    pending.resolve(response);
+  }
+}
+
+function exitText(status: ExitStatus): string {
+  if (status.signal) return `was killed by signal ${status.signal}`;
+  return `exited unexpectedly with code ${status.code}`;
+}
+
+function quote(line: string): string {
+  return JSON.stringify(line.length > 200 ? `${line.slice(0, 200)}...` : line);
+}
+
+function stderrText(lines: readonly string[]): string {
+  if (lines.length === 0) return ' It wrote nothing to stderr.';
+  return `\nLast lines of its stderr:\n${lines.map((l) => `  | ${l}`).join('\n')}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * The TypeScript reference program of the hpoarena ask/tell protocol (docs/protocol.md):
+ * random search over the space it receives, speaking JSON lines on stdin/stdout. Run as
+ * `node dist/optimizers/external/referenceClient.js`; the generic `external` optimizer runs it
+ * when given no command. It exits when its stdin closes or its parent process dies.
+ */
+import { readFileSync } from 'node:fs';
+import { IncumbentTracker, Rng, SearchSpace, type Fidelity, type TrialStatus } from '../../core/index.js';
+import { PROTOCOL_VERSION } from './protocol.js';
+
+interface State {
+  readonly space: SearchSpace;
+  readonly rng: Rng;
+  readonly fidelity: Fidelity | null;
+  readonly tracker: IncumbentTracker;
+  trials: number;
+}
+
+type Message = Record<string, unknown> & { type?: unknown; id?: unknown };
+
+let state: State | undefined;
+
+function reply(message: Record<string, unknown>): void {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+function handle(message: Message): void {
+  const id = typeof message.id === 'number' ? message.id : null;
+  switch (message.type) {
+    case 'init': {
+      if (message.protocol !== PROTOCOL_VERSION) throw new Error(`unsupported protocol '${String(message.protocol)}'; this program speaks '${PROTOCOL_VERSION}'`);
+      const fidelity = (message.fidelity as Fidelity | null) ?? null;
+      state = { space: SearchSpace.fromConfigSpaceJson(message.space), rng: new Rng(Number(message.seed)), fidelity, tracker: new IncumbentTracker(fidelity?.max), trials: 0 };
+      return reply({ type: 'ready', id, protocol: PROTOCOL_VERSION, name: 'reference-random' });
+    }
+    case 'ask': {
+      const s = started();
+      return reply({ type: 'proposal', id, trial: s.trials++, config: s.space.sample(s.rng), fidelity: s.fidelity ? s.fidelity.max : null });
+    }
+    case 'tell': {
+      const s = started();
+      const costs = (message.cost as Array<number | null>).map((c) => c ?? NaN);
+      const info = { config: message.config as Record<string, number | string | boolean>, fidelity: (message.fidelity as number | null) ?? undefined };
+      s.tracker.observe(info, { cost: costs.length === 1 ? costs[0] : costs, status: message.status as TrialStatus, wallTime: 0, virtualTime: 0 });
+      return reply({ type: 'ack', id });
+    }
+    case 'incumbent': {
+      const entries = started().tracker.get().map((e) => ({ config: e.config, fidelity: e.fidelity ?? null, cost: [e.cost].flat() }));
+      return reply({ type: 'incumbent', id, entries });
+    }
+    case 'close':
+      // Exit once 'bye' is written (pipes are asynchronous on some platforms).
+      return void process.stdout.write(JSON.stringify({ type: 'bye', id }) + '\n', () => process.exit(0));
+    default:
+      throw new Error(`unknown request type '${String(message.type)}'`);
+  }
+}
+
+function started(): State {
+  if (!state) throw new Error("'init' must come first");
+  return state;
+}
+
+function onLine(line: string): void {
+  let message: Message;
+  try {
+    message = JSON.parse(line) as Message;
+  } catch {
+    return reply({ type: 'error', id: null, message: `not JSON: ${line.slice(0, 200)}` });
+  }
+  try {
+    handle(message);
+  } catch (error) {
+    reply({ type: 'error', id: typeof message.id === 'number' ? message.id : null, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Parent pid from /proc (Linux), else the one this process started with. */
+function parentPid(): number {
+  try {
+    return Number(readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return process.ppid;
+  }
+}
+
+function watchParent(): void {
+  const parent = parentPid();
+  const timer = setInterval(() => {
+    let gone = parentPid() !== parent;
+    if (!gone) {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        gone = true;
+      }
+    }
+    if (gone) process.exit(1);
+  }, 1000);
+  timer.unref();
+}
+
+let buffer = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  buffer += chunk;
+  let newline = buffer.indexOf('\n');
+  while (newline >= 0) {
+    const line = buffer.slice(0, newline);
+    buffer = buffer.slice(newline + 1);
+    if (line.trim()) onLine(line);
+    newline = buffer.indexOf('\n');
+  }
+});
+process.stdin.on('end', () => process.exit(0));
+watchParent();

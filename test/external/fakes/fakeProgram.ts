@@ -1,0 +1,72 @@
+/**
+ * A misbehaving protocol program for the fault tests: `node fakeProgram.js MODE`. It answers
+ * like a random-search program except where MODE says otherwise. Writes its pid to
+ * $FAKE_PID_FILE when set, and some stderr lines so tests can check the tail is reported.
+ */
+import { writeFileSync } from 'node:fs';
+import { Rng, SearchSpace } from '../../../core/index.js';
+
+const mode = process.argv[2] ?? 'ok';
+if (process.env.FAKE_PID_FILE) writeFileSync(process.env.FAKE_PID_FILE, String(process.pid));
+process.stderr.write(`fake program starting in mode ${mode}\n`);
+
+let space: SearchSpace | undefined;
+let rng = new Rng(0);
+let asks = 0;
+
+function send(message: unknown): void {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+function handle(message: { type: string; id: number; [key: string]: unknown }): void {
+  const { id } = message;
+  switch (message.type) {
+    case 'init':
+      if (mode === 'never-ready') return;
+      space = SearchSpace.fromConfigSpaceJson(message.space);
+      rng = new Rng(Number(message.seed));
+      return send({ type: 'ready', id, protocol: mode === 'wrong-protocol' ? 'something-else/9' : message.protocol });
+    case 'ask': {
+      asks++;
+      if (mode === 'slow-ask' && asks === 2) return; // never answers: the per-message timeout fires
+      if (mode === 'crash' && asks === 3) {
+        process.stderr.write('Traceback (most recent call last):\nRuntimeError: fake crash on the third ask\n');
+        process.exit(3);
+      }
+      if (mode === 'garbage' && asks === 2) return void process.stdout.write('Iteration 2: best so far 0.123\n');
+      if (mode === 'error' && asks === 2) return send({ type: 'error', id, message: 'the model failed to fit' });
+      const config: Record<string, unknown> = { ...space!.sample(rng) };
+      if (mode === 'out-of-range' && asks === 2) config[space!.names[0]] = 1e9;
+      if (mode === 'wrong-id' && asks === 2) return send({ type: 'proposal', id: id + 7, config });
+      return send({ type: 'proposal', id, trial: asks, config });
+    }
+    case 'tell':
+      return send({ type: 'ack', id });
+    case 'incumbent':
+      return send({ type: 'incumbent', id, entries: [] });
+    case 'close':
+      send({ type: 'bye', id });
+      if (mode === 'stubborn') return; // says bye but keeps running, ignoring SIGTERM
+      return process.exit(0);
+  }
+}
+
+if (mode === 'stubborn') process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
+
+let buffer = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  buffer += chunk;
+  let at = buffer.indexOf('\n');
+  while (at >= 0) {
+    const line = buffer.slice(0, at);
+    buffer = buffer.slice(at + 1);
+    if (line.trim()) handle(JSON.parse(line));
+    at = buffer.indexOf('\n');
+  }
+});
+// Exit at EOF like the protocol asks; 'stubborn' ignores it (close must escalate to SIGKILL).
+process.stdin.on('end', () => {
+  if (mode !== 'stubborn') process.exit(0);
+});
+if (mode === 'stubborn') setInterval(() => {}, 1000);
