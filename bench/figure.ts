@@ -5,6 +5,8 @@ export interface BenchFigure {
   readonly unit: string;
   /** The target as people read it, e.g. '<= 20'; shown in the table. */
   readonly target?: string;
+  /** Too slow for the default run (the whole bench stays under 10 minutes): runs only when `--only` names it. */
+  readonly optIn?: boolean;
   run(): Promise<BenchResult>;
 }
 

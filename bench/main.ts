@@ -6,9 +6,9 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const onlyIndex = args.indexOf('--only');
   const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-  const figures = only ? allFigures.filter((f) => f.name === only || f.name.startsWith(`${only}.`) || f.name.startsWith(only)) : allFigures;
+  const figures = only ? allFigures.filter((f) => f.name === only || f.name.startsWith(`${only}.`) || (!f.optIn && f.name.startsWith(only))) : allFigures.filter((f) => !f.optIn);
   if (figures.length === 0) {
-    console.error(`No bench figure matches '${only}'. Figures: ${allFigures.map((f) => f.name).join(', ')}`);
+    console.error(`No bench figure matches '${only}'. Figures: ${allFigures.map((f) => f.name + (f.optIn ? ' (opt-in)' : '')).join(', ')}`);
     process.exit(2);
   }
   if (!json) console.log(`${'figure'.padEnd(40)} ${'value'.padStart(14)} ${'unit'.padEnd(8)} ${'target'.padEnd(10)} note`);

@@ -8,6 +8,7 @@ import { optimizersModelFigures } from './optimizersModel.js';
 import { externalFigures } from './external.js';
 import { reportFigures } from './report.js';
 import { optimizersMfMoFigures } from './optimizersMfMo.js';
+import { qualityFigures } from './quality.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures];
