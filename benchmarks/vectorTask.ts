@@ -10,7 +10,7 @@ export interface VectorProblem {
   readonly fidelity?: Fidelity;
   readonly budget: Budget;
   readonly metadata: TaskMetadata;
-  /** f(x) (and fidelity, and the trial's seed for noisy problems); costs are minimized. */
+  /** f(x) (and fidelity, and the trial's seed for noisy problems); costs are minimized. `x` is reused between calls: do not keep it. */
   evaluate(x: Float64Array, fidelity: number | undefined, seed: number | undefined): number | number[];
 }
 
@@ -35,6 +35,7 @@ export function boxSpace(lower: readonly number[], upper: readonly number[], def
 export function vectorTask(problem: VectorProblem): Task {
   const d = problem.lower.length;
   const names = Array.from({ length: d }, (_, i) => coordinateName(i));
+  const buffer = new Float64Array(d);
   return {
     id: problem.id,
     space: boxSpace(problem.lower, problem.upper, problem.defaults),
@@ -43,7 +44,8 @@ export function vectorTask(problem: VectorProblem): Task {
     budget: problem.budget,
     metadata: problem.metadata,
     evaluate(trial: TrialInfo): TrialValue {
-      const x = new Float64Array(d);
+      // One buffer per task, reused: allocating a typed array per call costs ~0.5 us and GC time.
+      const x = buffer;
       for (let i = 0; i < d; i++) {
         const v = trial.config[names[i]];
         if (typeof v !== 'number') {

@@ -122,6 +122,18 @@ export function deriveRng(seed: number, ...path: Array<string | number>): Rng {
   return new Rng(`${seed}/${path.join('/')}`);
 }
 
+/**
+ * A well-mixed seed in [0, 2^31) from two integers, without allocating: for hot paths such
+ * as the per-trial seed (murmur3-style finalizer over both words).
+ */
+export function mixSeeds(a: number, b: number): number {
+  let h = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul((b | 0) + 0x7f4a7c15, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 1;
+}
+
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }

@@ -47,8 +47,7 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
       onTrial: () => trials++,
     });
     replayed = result.replayed;
-    journal.flush();
-    store.finishRun(runId, 'done', result.budgetUsed);
+    store.finishRun(runId, 'done', result.budgetUsed, null, journal.takePending());
     return { runId, status: 'done', trials: result.trials, replayed };
   } catch (error) {
     const message = describeError(error);

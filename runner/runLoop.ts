@@ -1,4 +1,4 @@
-import { deriveRng, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
+import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
 
@@ -91,7 +91,7 @@ function completeTrial(task: Task, proposal: TrialInfo, runSeed: number, index: 
 
 /** The seed a task receives for its own randomness at trial `index` of a run. */
 export function trialSeed(runSeed: number, index: number): number {
-  return deriveRng(runSeed, 'trial', index).seed();
+  return mixSeeds(runSeed, index);
 }
 
 function trialBudget(task: Task, info: TrialInfo): number {

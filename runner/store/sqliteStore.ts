@@ -3,6 +3,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreError, type Config, type Options, type TrialStatus } from '../../core/index.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { retryBusy } from './busyRetry.js';
 import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
 
 export interface OpenOptions {
@@ -62,6 +63,7 @@ export class SqliteStore {
       if (version > SCHEMA_VERSION) {
         throw new StoreError(`Store '${path}' was written by a newer hpoarena (schema ${version}; this version reads up to ${SCHEMA_VERSION}). Upgrade hpoarena; the store was not modified.`);
       }
+      // Opening (schema, WAL switch) may wait on another opener; afterwards retryBusy handles locks.
       db.pragma('busy_timeout = 10000');
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
@@ -75,6 +77,7 @@ export class SqliteStore {
       } else if (version === 0) {
         throw new StoreError(`'${path}' is not an hpoarena store (no schema).`);
       }
+      db.pragma('busy_timeout = 0');
       return new SqliteStore(path, db);
     } catch (error) {
       db.close();
@@ -88,10 +91,9 @@ export class SqliteStore {
   }
 
   ensureExperiment(name: string, spec: unknown): void {
-    this.db
-      .prepare(`INSERT INTO experiments (name, created_at, spec) VALUES (?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`)
-      .run(name, new Date().toISOString(), JSON.stringify(spec));
+    const statement = this.db.prepare(`INSERT INTO experiments (name, created_at, spec) VALUES (?, ?, ?)
+                                       ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`);
+    retryBusy('saving the experiment', () => statement.run(name, new Date().toISOString(), JSON.stringify(spec)));
   }
 
   getExperiment(name: string): ExperimentRecord | undefined {
@@ -110,22 +112,23 @@ export class SqliteStore {
   addRuns(experiment: string, runs: readonly NewRun[]): number {
     const insert = this.db.prepare(`INSERT OR IGNORE INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget)
                                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    let added = 0;
-    this.db.transaction(() => {
+    const addAll = this.db.transaction(() => {
+      let added = 0;
       for (const run of runs) {
         added += insert.run(experiment, run.optimizer, run.optimizerLabel, JSON.stringify(run.optimizerOptions), run.task, run.seed, run.nTrials, run.timeBudget ?? null).changes;
       }
-    })();
-    return added;
+      return added;
+    });
+    return retryBusy('adding runs', () => addAll.immediate());
   }
 
   listRuns(experiment: string): RunRecord[] {
-    const rows = this.db.prepare('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment) as RunRow[];
+    const rows = retryBusy('reading runs', () => this.db.prepare('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment)) as RunRow[];
     return rows.map(toRunRecord);
   }
 
   getRun(id: number): RunRecord {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    const row = retryBusy('reading a run', () => this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id)) as RunRow | undefined;
     if (!row) throw new StoreError(`Run ${id} does not exist in store '${this.path}'.`);
     return toRunRecord(row);
   }
@@ -133,45 +136,51 @@ export class SqliteStore {
   /** Runs left 'running' by a process that died go back to 'pending' (they resume from their trials). */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): number {
     const statuses = alsoFailed ? `('running', 'failed')` : `('running')`;
-    return this.db.prepare(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`).run(experiment).changes;
+    const statement = this.db.prepare(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`);
+    return retryBusy('resetting interrupted runs', () => statement.run(experiment).changes);
   }
 
   /** pending -> running; false if another process took it. */
   claimRun(id: number): boolean {
-    return this.db.prepare(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending'`).run(new Date().toISOString(), id).changes === 1;
+    const statement = this.db.prepare(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending'`);
+    return retryBusy('claiming a run', () => statement.run(new Date().toISOString(), id).changes === 1);
   }
 
-  finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error: string | null = null): void {
-    this.db.prepare('UPDATE runs SET status = ?, budget_used = ?, error = ?, finished_at = ? WHERE id = ?').run(status, budgetUsed, error, new Date().toISOString(), id);
+  /** Marks a run finished, storing its last `trials` in the same transaction. */
+  finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error: string | null = null, trials: readonly TrialRecord[] = []): void {
+    const rows = trials.map(trialRow);
+    const statement = this.db.prepare('UPDATE runs SET status = ?, budget_used = ?, error = ?, finished_at = ? WHERE id = ?');
+    const finish = this.db.transaction(() => {
+      for (const row of rows) this.insertTrialIfNew.run(row);
+      statement.run(status, budgetUsed, error, new Date().toISOString(), id);
+    });
+    retryBusy('finishing a run', () => finish.immediate());
   }
 
   appendTrial(trial: TrialRecord): void {
-    this.insertTrial.run(
-      trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
-      trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
-    );
+    const row = trialRow(trial);
+    retryBusy('storing a trial', () => this.insertTrial.run(row));
   }
 
   /** Several trials in one transaction; trials already stored (same run and index) are kept as they are. */
   appendTrials(trials: readonly TrialRecord[]): void {
-    this.db.transaction(() => {
-      for (const trial of trials) {
-        this.insertTrialIfNew.run(
-          trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
-          trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
-        );
-      }
-    })();
+    // Serialized before the transaction: the write lock is held only for the inserts themselves.
+    const rows = trials.map(trialRow);
+    const insertAll = this.db.transaction(() => {
+      for (const row of rows) this.insertTrialIfNew.run(row);
+    });
+    retryBusy('storing trials', () => insertAll.immediate());
   }
 
   trials(runId: number): TrialRecord[] {
-    const rows = this.db.prepare('SELECT * FROM trials WHERE run_id = ? ORDER BY idx').all(runId) as TrialRow[];
+    const rows = retryBusy('reading trials', () => this.db.prepare('SELECT * FROM trials WHERE run_id = ? ORDER BY idx').all(runId)) as TrialRow[];
     return rows.map(toTrialRecord);
   }
 
   /** Drops the record from `index` on (the optimizer diverged from it during a resume). */
   deleteTrialsFrom(runId: number, index: number): number {
-    return this.db.prepare('DELETE FROM trials WHERE run_id = ? AND idx >= ?').run(runId, index).changes;
+    const statement = this.db.prepare('DELETE FROM trials WHERE run_id = ? AND idx >= ?');
+    return retryBusy('discarding trials', () => statement.run(runId, index).changes);
   }
 
   countTrials(experiment: string): number {
@@ -187,6 +196,13 @@ export class SqliteStore {
       yield { run: runs.get(row.run_id)!, trial: toTrialRecord(row) };
     }
   }
+}
+
+function trialRow(trial: TrialRecord): unknown[] {
+  return [
+    trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
+    trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
+  ];
 }
 
 function encodeCost(cost: number | readonly number[] | null): string | null {

@@ -35,9 +35,16 @@ export class TrialJournal {
 
   /** Moves journaled trials into SQLite. The journal keeps growing until close: re-importing it is harmless. */
   flush(): void {
-    if (this.pending.length > 0) this.store.appendTrials(this.pending);
+    const trials = this.takePending();
+    if (trials.length > 0) this.store.appendTrials(trials);
+  }
+
+  /** Trials not yet in SQLite, for a caller that stores them in its own transaction (finishRun). */
+  takePending(): TrialRecord[] {
+    const trials = this.pending;
     this.pending = [];
     this.lastFlush = performance.now();
+    return trials;
   }
 
   close(): void {
