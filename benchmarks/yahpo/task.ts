@@ -52,7 +52,8 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
         wallTime,
         // The surrogate's runtime in seconds; it can dip just below 0 near the fastest configurations.
         virtualTime: Math.max(0, outputs[scenario.runtimeName]),
-        info: { ...outputs, ...fidelities },
+        // Every raw surrogate output, by name (`hpoarena evaluate` prints them as `metrics`).
+        info: { metrics: outputs, fidelities },
       };
     },
   };

@@ -53,5 +53,11 @@ async function evaluateLine(task: Task, line: string, args: Args, lineNumber: nu
     if (!(fidelity >= min && fidelity <= max)) throw new SpecError(`Fidelity ${name} = ${fidelity} is outside [${min}, ${max}] for task '${task.id}'.`);
   }
   const value = await task.evaluate({ config, fidelity: fidelity ?? task.fidelity?.max, seed: args.seed });
-  return { cost: value.cost, status: value.status, wall_time: value.wallTime, virtual_time: value.virtualTime, ...(value.info ? { info: value.info } : {}) };
+  // Surrogate tasks put every raw model output under info.metrics: shown at top level.
+  const { metrics, ...info } = (value.info ?? {}) as Record<string, unknown>;
+  return {
+    cost: value.cost, status: value.status, wall_time: value.wallTime, virtual_time: value.virtualTime,
+    ...(metrics && typeof metrics === 'object' ? { metrics } : {}),
+    ...(Object.keys(info).length ? { info } : {}),
+  };
 }

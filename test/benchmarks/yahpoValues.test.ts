@@ -7,7 +7,8 @@ import { releaseSurrogateSessions } from '../../benchmarks/yahpo/session.js';
 
 const context = { dataDir: path.resolve(process.cwd(), '../shared') };
 const create = (id: string) => Promise.resolve(yahpoCollection.create(id, context));
-const info = (v: TrialValue, key: string) => v.info?.[key] as number;
+const info = (v: TrialValue, key: string) => (v.info?.metrics as Record<string, number>)[key];
+const fidelity = (v: TrialValue, key: string) => (v.info?.fidelities as Record<string, number>)[key];
 
 const RPART = { maxdepth: 30, minbucket: 1, minsplit: 20, 'num.impute.selected.cpo': 'impute.mean' };
 
@@ -68,7 +69,7 @@ describe('yahpo task semantics', () => {
     assert.equal(a.cost, -info(a, 'val_accuracy'));
     assert.equal(a.virtualTime, info(a, 'time'));
     assert.equal(a.status, 'ok');
-    assert.equal(info(a, 'epoch'), 52);
+    assert.equal(fidelity(a, 'epoch'), 52);
   });
 
   it('blackbox equals multi-fidelity at the maximum, and the SO-suite task equals the plain one', async () => {
@@ -86,7 +87,7 @@ describe('yahpo task semantics', () => {
     const bb = await create('yahpo/rbv2_xgboost/12/None');
     const config = bb.space.defaultConfig();
     const top = await bb.evaluate({ config });
-    assert.deepEqual([info(top, 'trainsize'), info(top, 'repl')], [1, 10]);
+    assert.deepEqual([fidelity(top, 'trainsize'), fidelity(top, 'repl')], [1, 10]);
     const byRepl = await create('yahpo/rbv2_xgboost/12/repl');
     const bySize = await create('yahpo/rbv2_xgboost/12/trainsize');
     assert.deepEqual(bySize.fidelity, { name: 'trainsize', min: 0.03, max: 1, integer: false });
@@ -94,11 +95,11 @@ describe('yahpo task semantics', () => {
     assert.equal((await byRepl.evaluate({ config, fidelity: 10 })).cost, top.cost);
     assert.equal((await bySize.evaluate({ config, fidelity: 1 })).cost, top.cost);
     const low = await bySize.evaluate({ config, fidelity: 0.1 });
-    assert.deepEqual([info(low, 'trainsize'), info(low, 'repl')], [0.1, 10]);
+    assert.deepEqual([fidelity(low, 'trainsize'), fidelity(low, 'repl')], [0.1, 10]);
     assert.notEqual(low.cost, top.cost);
     // CARP-S rounds integer budgets with Python's round(): 2.5 -> 2, 3.5 -> 4.
-    assert.equal(info(await byRepl.evaluate({ config, fidelity: 2.5 }), 'repl'), 2);
-    assert.equal(info(await byRepl.evaluate({ config, fidelity: 3.5 }), 'repl'), 4);
+    assert.equal(fidelity(await byRepl.evaluate({ config, fidelity: 2.5 }), 'repl'), 2);
+    assert.equal(fidelity(await byRepl.evaluate({ config, fidelity: 3.5 }), 'repl'), 4);
   });
 
   it('multi-objective tasks return [-acc, memory] and MO-MF adds the fidelity', async () => {
