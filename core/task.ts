@@ -41,6 +41,13 @@ export interface Task {
   readonly budget: Budget;
   readonly metadata: TaskMetadata;
   evaluate(trial: TrialInfo): TrialValue | Promise<TrialValue>;
+  /**
+   * Optional: many trials at once (surrogates answer a batch in one model call), for
+   * optimizers or analysis that ask for many configs. Results in input order, each equal to
+   * what `evaluate` returns for that trial up to float rounding of the model's batched kernels
+   * (wall time is the batch's, shared out).
+   */
+  evaluateBatch?(trials: readonly TrialInfo[]): Promise<TrialValue[]>;
   /** Release resources (surrogate sessions, child processes). */
   close?(): void | Promise<void>;
 }

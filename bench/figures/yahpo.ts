@@ -60,4 +60,43 @@ export const yahpoFigures: BenchFigure[] = [
       return { value: Math.round(rate), note: `slowest scenario ${slowest}; ${all}; onnxruntime CPU, 1 thread, batch 1` };
     },
   },
+  {
+    name: 'yahpo.single_eval_ms',
+    unit: 'ms',
+    target: '<= 1',
+    async run() {
+      const { task, configs } = await lcbench(1000);
+      for (const config of configs.slice(0, 100)) await task.evaluate({ config }); // warm-up
+      const times: number[] = [];
+      for (const config of configs) {
+        const start = performance.now();
+        await task.evaluate({ config });
+        times.push(performance.now() - start);
+      }
+      return { value: Number(median(times).toFixed(4)), note: 'one lcbench config through Task.evaluate (encode + one ONNX call), median of 1,000' };
+    },
+  },
+  {
+    name: 'yahpo.batch_evals_per_s',
+    unit: 'evals/s',
+    target: '>= 20000',
+    async run() {
+      const { task, configs } = await lcbench(1000);
+      const trials = configs.map((config) => ({ config }));
+      await task.evaluateBatch!(trials); // warm-up
+      const rates: number[] = [];
+      for (let r = 0; r < 7; r++) {
+        const start = performance.now();
+        await task.evaluateBatch!(trials);
+        rates.push((trials.length * 1000) / (performance.now() - start));
+      }
+      return { value: Math.round(median(rates)), note: 'batches of 1,000 lcbench configs through Task.evaluateBatch (one ONNX call each), median of 7' };
+    },
+  },
 ];
+
+async function lcbench(n: number): Promise<{ task: Task; configs: Config[] }> {
+  const task = await yahpoCollection.create('yahpo/lcbench/3945/None', context);
+  const rng = new Rng(11);
+  return { task, configs: Array.from({ length: n }, () => task.space.sample(rng)) };
+}

@@ -41,14 +41,30 @@ export function encodeInput(scenario: YahpoScenario, encoding: CategoryEncoding,
 
 /** Runs the model on one input row; returns every output by yahpo_gym's y_names, on the metric's own scale. */
 export async function predict(session: ort.InferenceSession, scenario: YahpoScenario, input: SurrogateInput): Promise<Record<string, number>> {
+  return (await predictBatch(session, scenario, [input]))[0];
+}
+
+/** Runs the model once on many rows (one [n, k] tensor per input); results in input order. */
+export async function predictBatch(session: ort.InferenceSession, scenario: YahpoScenario, inputs: readonly SurrogateInput[]): Promise<Record<string, number>[]> {
+  const n = inputs.length;
+  if (n === 0) return [];
+  const nCat = scenario.catNames.length;
+  const nCont = scenario.contNames.length;
+  const xCat = new Int32Array(n * nCat);
+  const xCont = new Float32Array(n * nCont);
+  inputs.forEach((input, row) => {
+    xCat.set(input.xCat, row * nCat);
+    xCont.set(input.xCont, row * nCont);
+  });
   const [catName, contName] = session.inputNames;
   const result = await session.run({
-    [catName]: new ort.Tensor('int32', input.xCat, [1, input.xCat.length]),
-    [contName]: new ort.Tensor('float32', input.xCont, [1, input.xCont.length]),
+    [catName]: new ort.Tensor('int32', xCat, [n, nCat]),
+    [contName]: new ort.Tensor('float32', xCont, [n, nCont]),
   });
   const data = result[session.outputNames[0]].data as Float32Array;
-  if (data.length !== scenario.outputs.length) {
-    throw new Error(`${scenario.name} surrogate returned ${data.length} outputs, expected ${scenario.outputs.length}.`);
+  const nOut = scenario.outputs.length;
+  if (data.length !== n * nOut) {
+    throw new Error(`${scenario.name} surrogate returned ${data.length} outputs for ${n} rows, expected ${n * nOut}.`);
   }
-  return Object.fromEntries(scenario.outputs.map((o, i) => [o.name, data[i]]));
+  return inputs.map((_, row) => Object.fromEntries(scenario.outputs.map((o, i) => [o.name, data[row * nOut + i]])));
 }

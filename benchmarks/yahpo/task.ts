@@ -7,7 +7,7 @@ import { fidelityValues } from './fidelity.js';
 import { loadScenarioData } from './scenarioData.js';
 import { YAHPO_SCENARIOS } from './scenarios.js';
 import { surrogateSession } from './session.js';
-import { encodeInput, predict } from './surrogate.js';
+import { encodeInput, predictBatch } from './surrogate.js';
 
 export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task> {
   const reason = unavailableReason(root, spec.scenario);
@@ -22,6 +22,30 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
   const minimize = new Map(scenario.outputs.map((o) => [o.name, o.minimize]));
   const objectives: Objective[] = spec.metrics.map((name) => ({ name, direction: minimize.get(name) ? 'minimize' : 'maximize' }));
   const range = spec.fidelity ? data.fidelities[spec.fidelity] : undefined;
+
+  /** Many trials in one surrogate call (what optimizers or analysis asking for many configs use). */
+  async function evaluateBatch(trials: readonly TrialInfo[]): Promise<TrialValue[]> {
+    const fidelitiesOf = trials.map((trial) => {
+      data.space.validate(trial.config);
+      return fidelityValues(spec, data.fidelities, trial.fidelity);
+    });
+    const inputs = trials.map((trial, k) => encodeInput(scenario, data.encoding, { ...trial.config, [scenario.instanceParam]: spec.instance, ...fidelitiesOf[k] }));
+    const start = performance.now();
+    const outputs = await predictBatch(session, scenario, inputs);
+    const wallTime = (performance.now() - start) / 1000 / trials.length;
+    return outputs.map((metrics, k) => {
+      const costs = objectives.map((o) => (o.direction === 'maximize' ? -metrics[o.name] : metrics[o.name]));
+      return {
+        cost: costs.length === 1 ? costs[0] : costs,
+        status: 'ok' as const,
+        wallTime,
+        // The surrogate's runtime in seconds; it can dip just below 0 near the fastest configurations.
+        virtualTime: Math.max(0, metrics[scenario.runtimeName]),
+        // Every raw surrogate output, by name (`hpoarena evaluate` prints them as `metrics`).
+        info: { metrics, fidelities: fidelitiesOf[k] },
+      };
+    });
+  }
 
   return {
     id: spec.id,
@@ -38,23 +62,7 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
       fixedFidelities: Object.fromEntries(Object.entries(data.fidelities).filter(([name]) => name !== spec.fidelity).map(([name, r]) => [name, r.upper])),
       source: `yahpo_gym BenchmarkSet('${spec.scenario}', instance='${spec.instance}'), yahpo_data v${YAHPO_DATA_VERSION}`,
     },
-    async evaluate(trial: TrialInfo): Promise<TrialValue> {
-      data.space.validate(trial.config);
-      const fidelities = fidelityValues(spec, data.fidelities, trial.fidelity);
-      const values: Record<string, Value> = { ...trial.config, [scenario.instanceParam]: spec.instance, ...fidelities };
-      const start = performance.now();
-      const outputs = await predict(session, scenario, encodeInput(scenario, data.encoding, values));
-      const wallTime = (performance.now() - start) / 1000;
-      const costs = objectives.map((o) => (o.direction === 'maximize' ? -outputs[o.name] : outputs[o.name]));
-      return {
-        cost: costs.length === 1 ? costs[0] : costs,
-        status: 'ok',
-        wallTime,
-        // The surrogate's runtime in seconds; it can dip just below 0 near the fastest configurations.
-        virtualTime: Math.max(0, outputs[scenario.runtimeName]),
-        // Every raw surrogate output, by name (`hpoarena evaluate` prints them as `metrics`).
-        info: { metrics: outputs, fidelities },
-      };
-    },
+    evaluate: async (trial: TrialInfo): Promise<TrialValue> => (await evaluateBatch([trial]))[0],
+    evaluateBatch,
   };
 }
