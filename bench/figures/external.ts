@@ -2,43 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wilcoxonSignedRank } from '../../analysis/statistics/wilcoxon.js';
-import { resolveOptions, SearchSpace, type OptimizerFactory, type TaskView } from '../../core/index.js';
 import { externalFactory, findPython } from '../../optimizers/external/index.js';
 import { randomSearchFactory } from '../../optimizers/random/randomSearch.js';
 import { openStore, runExperiment, type SqliteStore } from '../../runner/index.js';
-import { median, type BenchFigure } from '../figure.js';
+import type { BenchFigure } from '../figure.js';
+import { askTellMicroseconds } from '../askTell.js';
 
-const DIMENSION = 10;
 const CHUNK = 2000;
 const CHUNKS = 5;
 
-function continuousView(): TaskView {
-  const space = new SearchSpace({
-    hyperparameters: Array.from({ length: DIMENSION }, (_, i) => ({ name: `x${i}`, type: 'float' as const, lower: -5, upper: 5, log: false, default: 0 })),
-  });
-  return { space, objectives: [{ name: 'f', direction: 'minimize' }], budget: { nTrials: CHUNK * (CHUNKS + 1) }, type: 'blackbox' };
-}
-
-/** Median over chunks of microseconds per ask + tell (after one warm-up chunk). */
-async function askTellMicroseconds(factory: OptimizerFactory): Promise<number> {
-  const optimizer = factory.create(continuousView(), 1, resolveOptions(factory, {}));
-  const times: number[] = [];
-  try {
-    for (let chunk = 0; chunk <= CHUNKS; chunk++) {
-      const start = performance.now();
-      for (let i = 0; i < CHUNK; i++) {
-        const info = await optimizer.ask();
-        let cost = 0;
-        for (const value of Object.values(info.config)) cost += (value as number) ** 2;
-        await optimizer.tell(info, { cost, status: 'ok', wallTime: 0, virtualTime: 0 });
-      }
-      if (chunk > 0) times.push(((performance.now() - start) * 1000) / CHUNK);
-    }
-  } finally {
-    await optimizer.close?.();
-  }
-  return median(times);
-}
 
 const CROSS_TASKS = 'Pymoo/SO/*';
 const CROSS_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
@@ -120,8 +92,8 @@ export const externalFigures: BenchFigure[] = [
     unit: 'us',
     target: '<= 200',
     async run() {
-      const external = await askTellMicroseconds(externalFactory);
-      const inProcess = await askTellMicroseconds(randomSearchFactory);
+      const external = await askTellMicroseconds(externalFactory, CHUNK, CHUNKS);
+      const inProcess = await askTellMicroseconds(randomSearchFactory, CHUNK, CHUNKS);
       return {
         value: external - inProcess,
         note: `protocol overhead per trial (ask + tell over stdio) with the TypeScript reference client: ${external.toFixed(1)} us vs ${inProcess.toFixed(1)} us in-process random search, 10-D; median of ${CHUNKS} x ${CHUNK} trials`,

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,9 +45,11 @@ async function timeResume(): Promise<number> {
   return withTempStore(async (store) => {
     await runExperiment(store, spec('resume', 10_000, [1]), { workers: 0 });
     const run = store.listRuns('resume')[0];
-    // What a kill -9 right before the run was marked done leaves behind.
-    store.resetInterruptedRuns('resume', true);
-    (store as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): void } } }).db.prepare("UPDATE runs SET status = 'pending' WHERE id = ?").run(run.id);
+    // What a kill -9 right before the run was marked done leaves behind: all trials, status 'running'.
+    const db = new Database(store.path);
+    db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(run.id);
+    db.close();
+    store.resetInterruptedRuns('resume', false);
     const start = performance.now();
     const outcome = await executeRun(store, run.id);
     if (outcome.replayed !== 10_000) throw new Error(`expected 10000 replayed trials, got ${outcome.replayed}`);
