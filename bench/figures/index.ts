@@ -9,6 +9,8 @@ import { externalFigures } from './external.js';
 import { reportFigures } from './report.js';
 import { optimizersMfMoFigures } from './optimizersMfMo.js';
 import { qualityFigures } from './quality.js';
+import { qualityMoFigures } from './qualityMo.js';
+import { qualityMfFigures } from './qualityMf.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures];
