@@ -23,8 +23,8 @@ export interface ExecuteOptions {
  * a failure of the optimizer or the task ends the run 'failed' with the error stored.
  */
 export async function executeRun(store: SqliteStore, runId: number, options: ExecuteOptions = {}): Promise<RunOutcome> {
-  if (!store.claimRun(runId)) return { runId, status: 'skipped', trials: 0, replayed: 0 };
-  const run = store.getRun(runId);
+  const run = store.claimRun(runId);
+  if (!run) return { runId, status: 'skipped', trials: 0, replayed: 0 };
   const closers: Array<() => void | Promise<void>> = [];
   let trials = 0;
   let replayed = 0;

@@ -2,7 +2,7 @@ import { SpecError, resolveOptions, taskTypeOf, type TaskType } from '../core/in
 import { createTask, listTasks, type TaskContext, type TaskDescriptor } from '../benchmarks/index.js';
 import { getOptimizerFactory } from '../optimizers/index.js';
 import { checkLabelsUnique, type ExperimentSpec } from './experimentSpec.js';
-import { executeRuns, type PoolOptions } from './pool.js';
+import { RunPool, type PoolOptions } from './pool.js';
 import type { RunOutcome } from './executeRun.js';
 import type { NewRun, SqliteStore } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
@@ -82,6 +82,16 @@ export interface ExperimentOutcome {
  * runs; runs interrupted mid-way resume from their stored trials.
  */
 export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {
+  // Workers start loading their modules while this thread plans.
+  const pool = options.pool ?? RunPool.start(options);
+  try {
+    return await planAndExecute(store, spec, { ...options, pool });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+async function planAndExecute(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions & { pool: RunPool }): Promise<ExperimentOutcome> {
   await loadPlugins(options.plugins ?? []);
   const plan = await planExperiment(spec, { dataDir: options.dataDir });
   store.ensureExperiment(spec.experiment, spec);
@@ -92,6 +102,6 @@ export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, op
   const pending = runs.filter((r) => r.status === 'pending').map((r) => r.id);
   const alreadyDone = runs.filter((r) => r.status === 'done').length;
   options.onStart?.(pending.length);
-  const outcomes = await executeRuns(store, pending, { ...options, trialTimeout: spec.trialTimeout ?? options.trialTimeout });
+  const outcomes = await options.pool.execute(store, pending, { ...options, trialTimeout: spec.trialTimeout ?? options.trialTimeout });
   return { planned: plan.runs.length, added, alreadyDone, outcomes, unsupported: plan.unsupported };
 }

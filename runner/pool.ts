@@ -15,6 +15,8 @@ export interface PoolOptions {
   /** Plugin modules (paths or URLs) that register optimizers / task collections, loaded in every worker. */
   readonly plugins?: readonly string[];
   readonly onOutcome?: (outcome: RunOutcome) => void;
+  /** A pool started earlier (RunPool.start), reused instead of starting and stopping one here. */
+  readonly pool?: RunPool;
 }
 
 export function defaultWorkerCount(): number {
@@ -22,40 +24,50 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * Executes runs on piscina worker threads, each worker with its own store connection.
+ * Worker threads that execute runs, each worker with its own store connection. Starting one
+ * costs about 100 ms (every worker loads the registries' modules), so a caller that executes
+ * several batches of runs, or has planning to do first, starts it early and reuses it.
  * A worker that dies (out of memory, native crash) fails only the run it was executing.
  */
-export async function executeRuns(store: SqliteStore, runIds: readonly number[], options: PoolOptions = {}): Promise<RunOutcome[]> {
-  const workers = options.workers ?? defaultWorkerCount();
-  const plugins = await loadPlugins(options.plugins ?? []);
-  const report = (outcome: RunOutcome) => {
-    options.onOutcome?.(outcome);
-    return outcome;
-  };
-  if (workers === 0) {
-    const outcomes: RunOutcome[] = [];
-    for (const runId of runIds) {
-      outcomes.push(report(await executeRun(store, runId, { context: { dataDir: options.dataDir }, trialTimeout: options.trialTimeout })));
-    }
-    return outcomes;
+export class RunPool {
+  private constructor(readonly workers: number, private readonly memoryLimitMb: number | undefined, private readonly threads: Piscina<RunRequest, RunReply> | undefined) {}
+
+  /** Spawns the workers now; they load their modules while the caller goes on. */
+  static start(options: Pick<PoolOptions, 'workers' | 'memoryLimitMb'> = {}): RunPool {
+    const workers = options.workers ?? defaultWorkerCount();
+    const threads = workers === 0 ? undefined : new Piscina<RunRequest, RunReply>({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 1000,
+      resourceLimits: options.memoryLimitMb ? { maxOldGenerationSizeMb: options.memoryLimitMb } : undefined,
+    });
+    return new RunPool(workers, options.memoryLimitMb, threads);
   }
-  const pool = new Piscina<RunRequest, RunReply>({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-    resourceLimits: options.memoryLimitMb ? { maxOldGenerationSizeMb: options.memoryLimitMb } : undefined,
-  });
-  try {
-    return await Promise.all(
+
+  async execute(store: SqliteStore, runIds: readonly number[], options: Omit<PoolOptions, 'workers' | 'memoryLimitMb' | 'pool'> = {}): Promise<RunOutcome[]> {
+    const plugins = await loadPlugins(options.plugins ?? []);
+    const report = (outcome: RunOutcome) => {
+      options.onOutcome?.(outcome);
+      return outcome;
+    };
+    const threads = this.threads;
+    if (!threads) {
+      const outcomes: RunOutcome[] = [];
+      for (const runId of runIds) {
+        outcomes.push(report(await executeRun(store, runId, { context: { dataDir: options.dataDir }, trialTimeout: options.trialTimeout })));
+      }
+      return outcomes;
+    }
+    return Promise.all(
       runIds.map(async (runId) => {
         const request: RunRequest = { kind: 'run', storePath: store.path, runId, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
         try {
-          const reply = await pool.run(request);
+          const reply = await threads.run(request);
           return report(reply.outcome);
         } catch (error) {
           // The worker itself died: the run's trials so far are stored; mark it failed.
-          const message = workerDeathMessage(error, options.memoryLimitMb);
+          const message = workerDeathMessage(error, this.memoryLimitMb);
           recoverJournal(store, runId);
           const run = store.getRun(runId);
           store.finishRun(runId, 'failed', run.budgetUsed, message);
@@ -63,8 +75,21 @@ export async function executeRuns(store: SqliteStore, runIds: readonly number[],
         }
       }),
     );
+  }
+
+  async close(): Promise<void> {
+    await this.threads?.destroy();
+  }
+}
+
+/** Executes runs on `options.pool`, or on a pool started for this call and stopped after it. */
+export async function executeRuns(store: SqliteStore, runIds: readonly number[], options: PoolOptions = {}): Promise<RunOutcome[]> {
+  if (options.pool) return options.pool.execute(store, runIds, options);
+  const pool = RunPool.start(options);
+  try {
+    return await pool.execute(store, runIds, options);
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
 }
 

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StoreError, type Config, type Options, type TrialStatus } from '../../core/index.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { StoreError, type Options } from '../../core/index.js';
+import { migrate, SCHEMA_VERSION } from './schema.js';
+import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
 import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
 
@@ -17,10 +18,6 @@ interface RunRow {
   error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
 }
 
-interface TrialRow {
-  run_id: number; idx: number; config: string; fidelity: number | null; cost: string | null; status: TrialStatus;
-  wall_time: number; virtual_time: number; budget_used: number; info: string | null;
-}
 
 /**
  * The embedded store: one SQLite file in WAL mode. Runs write trials through a
@@ -29,18 +26,34 @@ interface TrialRow {
  */
 export class SqliteStore {
   private readonly db: Database.Database;
-  private readonly insertTrial: Database.Statement;
-  private readonly insertTrialIfNew: Database.Statement;
+  /** Prepared statements by SQL text: preparing costs more than running these small statements. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(readonly path: string, db: Database.Database) {
     this.db = db;
-    const insert = (verb: string) =>
-      db.readonly
-        ? (undefined as unknown as Database.Statement)
-        : db.prepare(`${verb} INTO trials (run_id, idx, config, fidelity, cost, status, wall_time, virtual_time, budget_used, info)
-                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertTrial = insert('INSERT');
-    this.insertTrialIfNew = insert('INSERT OR IGNORE');
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  /**
+   * Stores batches, skipping trials at or below their run's last stored index (a journal
+   * re-imported after a crash, a retried flush): no trial is ever stored twice. Call inside a
+   * write transaction.
+   */
+  private insertBatches(batches: readonly TrialBatch[]): void {
+    const stored = this.statement('SELECT coalesce(max(first_idx + n), 0) AS next FROM trial_batches WHERE run_id = ?');
+    const insert = this.statement('INSERT INTO trial_batches (run_id, first_idx, n, trials) VALUES (?, ?, ?, ?)');
+    for (const batch of batches) {
+      const next = (stored.get(batch.runId) as { next: number }).next;
+      const skip = Math.max(0, next - batch.firstIndex);
+      if (skip >= batch.lines.length) continue;
+      const lines = skip > 0 ? batch.lines.slice(skip) : batch.lines;
+      insert.run(batch.runId, batch.firstIndex + skip, lines.length, `[${lines.join(',')}]`);
+    }
   }
 
   static open(path: string, options: OpenOptions = {}): SqliteStore {
@@ -68,14 +81,14 @@ export class SqliteStore {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
-        if (version < SCHEMA_VERSION) {
-          db.transaction(() => {
-            db.exec(SCHEMA_SQL);
-            db.pragma(`user_version = ${SCHEMA_VERSION}`);
-          })();
-        }
+        if (version < SCHEMA_VERSION) migrate(db, version);
       } else if (version === 0) {
         throw new StoreError(`'${path}' is not an hpoarena store (no schema).`);
+      } else if (version < SCHEMA_VERSION) {
+        // An older store read by status/export/report: upgraded once (one transaction), then read.
+        db.close();
+        SqliteStore.open(path).close();
+        return SqliteStore.open(path, options);
       }
       db.pragma('busy_timeout = 0');
       return new SqliteStore(path, db);
@@ -91,26 +104,26 @@ export class SqliteStore {
   }
 
   ensureExperiment(name: string, spec: unknown): void {
-    const statement = this.db.prepare(`INSERT INTO experiments (name, created_at, spec) VALUES (?, ?, ?)
+    const statement = this.statement(`INSERT INTO experiments (name, created_at, spec) VALUES (?, ?, ?)
                                        ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`);
     retryBusy('saving the experiment', () => statement.run(name, new Date().toISOString(), JSON.stringify(spec)));
   }
 
   getExperiment(name: string): ExperimentRecord | undefined {
-    const row = this.db.prepare('SELECT name, created_at, spec FROM experiments WHERE name = ?').get(name) as
+    const row = this.statement('SELECT name, created_at, spec FROM experiments WHERE name = ?').get(name) as
       | { name: string; created_at: string; spec: string }
       | undefined;
     return row && { name: row.name, createdAt: row.created_at, spec: JSON.parse(row.spec) };
   }
 
   listExperiments(): ExperimentRecord[] {
-    const rows = this.db.prepare('SELECT name, created_at, spec FROM experiments ORDER BY created_at').all() as Array<{ name: string; created_at: string; spec: string }>;
+    const rows = this.statement('SELECT name, created_at, spec FROM experiments ORDER BY created_at').all() as Array<{ name: string; created_at: string; spec: string }>;
     return rows.map((row) => ({ name: row.name, createdAt: row.created_at, spec: JSON.parse(row.spec) }));
   }
 
   /** Adds runs that do not exist yet (same experiment, label, task, seed); returns how many were new. */
   addRuns(experiment: string, runs: readonly NewRun[]): number {
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget)
+    const insert = this.statement(`INSERT OR IGNORE INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget)
                                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     const addAll = this.db.transaction(() => {
       let added = 0;
@@ -123,12 +136,12 @@ export class SqliteStore {
   }
 
   listRuns(experiment: string): RunRecord[] {
-    const rows = retryBusy('reading runs', () => this.db.prepare('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment)) as RunRow[];
+    const rows = retryBusy('reading runs', () => this.statement('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment)) as RunRow[];
     return rows.map(toRunRecord);
   }
 
   getRun(id: number): RunRecord {
-    const row = retryBusy('reading a run', () => this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id)) as RunRow | undefined;
+    const row = retryBusy('reading a run', () => this.statement('SELECT * FROM runs WHERE id = ?').get(id)) as RunRow | undefined;
     if (!row) throw new StoreError(`Run ${id} does not exist in store '${this.path}'.`);
     return toRunRecord(row);
   }
@@ -136,79 +149,85 @@ export class SqliteStore {
   /** Runs left 'running' by a process that died go back to 'pending' (they resume from their trials). */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): number {
     const statuses = alsoFailed ? `('running', 'failed')` : `('running')`;
-    const statement = this.db.prepare(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`);
+    const statement = this.statement(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`);
     return retryBusy('resetting interrupted runs', () => statement.run(experiment).changes);
   }
 
-  /** pending -> running; false if another process took it. */
-  claimRun(id: number): boolean {
-    const statement = this.db.prepare(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending'`);
-    return retryBusy('claiming a run', () => statement.run(new Date().toISOString(), id).changes === 1);
+  /** pending -> running, returning the claimed run; undefined if another process took it. */
+  claimRun(id: number): RunRecord | undefined {
+    const statement = this.statement(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending' RETURNING *`);
+    const row = retryBusy('claiming a run', () => statement.get(new Date().toISOString(), id)) as RunRow | undefined;
+    return row && toRunRecord(row);
   }
 
-  /** Marks a run finished, storing its last `trials` in the same transaction. */
-  finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error: string | null = null, trials: readonly TrialRecord[] = []): void {
-    const rows = trials.map(trialRow);
-    const statement = this.db.prepare('UPDATE runs SET status = ?, budget_used = ?, error = ?, finished_at = ? WHERE id = ?');
+  /** Marks a run finished, storing its last trials (journal batches) in the same transaction. */
+  finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error: string | null = null, batches: readonly TrialBatch[] = []): void {
+    const statement = this.statement('UPDATE runs SET status = ?, budget_used = ?, error = ?, finished_at = ? WHERE id = ?');
     const finish = this.db.transaction(() => {
-      for (const row of rows) this.insertTrialIfNew.run(row);
+      this.insertBatches(batches);
       statement.run(status, budgetUsed, error, new Date().toISOString(), id);
     });
     retryBusy('finishing a run', () => finish.immediate());
   }
 
-  appendTrial(trial: TrialRecord): void {
-    const row = trialRow(trial);
-    retryBusy('storing a trial', () => this.insertTrial.run(row));
+  /** Stores trials in one transaction; trials of a run at or below its last stored index are skipped. */
+  appendTrials(trials: readonly TrialRecord[]): void {
+    this.appendBatches(batchesOf(trials));
   }
 
-  /** Several trials in one transaction; trials already stored (same run and index) are kept as they are. */
-  appendTrials(trials: readonly TrialRecord[]): void {
-    // Serialized before the transaction: the write lock is held only for the inserts themselves.
-    const rows = trials.map(trialRow);
-    const insertAll = this.db.transaction(() => {
-      for (const row of rows) this.insertTrialIfNew.run(row);
-    });
+  appendTrial(trial: TrialRecord): void {
+    this.appendTrials([trial]);
+  }
+
+  /** Stores serialized batches (the journal's) in one transaction, as appendTrials does. */
+  appendBatches(batches: readonly TrialBatch[]): void {
+    if (batches.length === 0) return;
+    const insertAll = this.db.transaction(() => this.insertBatches(batches));
     retryBusy('storing trials', () => insertAll.immediate());
   }
 
   trials(runId: number): TrialRecord[] {
-    const rows = retryBusy('reading trials', () => this.db.prepare('SELECT * FROM trials WHERE run_id = ? ORDER BY idx').all(runId)) as TrialRow[];
-    return rows.map(toTrialRecord);
+    const rows = retryBusy('reading trials', () => this.statement('SELECT trials FROM trial_batches WHERE run_id = ? ORDER BY first_idx').all(runId)) as Array<{ trials: string }>;
+    return rows.flatMap((row) => JSON.parse(row.trials) as TrialRecord[]);
   }
 
   /** Drops the record from `index` on (the optimizer diverged from it during a resume). */
   deleteTrialsFrom(runId: number, index: number): number {
-    const statement = this.db.prepare('DELETE FROM trials WHERE run_id = ? AND idx >= ?');
-    return retryBusy('discarding trials', () => statement.run(runId, index).changes);
+    const affected = this.statement('SELECT first_idx, n, trials FROM trial_batches WHERE run_id = ? AND first_idx + n > ?');
+    const remove = this.statement('DELETE FROM trial_batches WHERE run_id = ? AND first_idx = ?');
+    const shorten = this.statement('UPDATE trial_batches SET n = ?, trials = ? WHERE run_id = ? AND first_idx = ?');
+    const discard = this.db.transaction(() => {
+      let dropped = 0;
+      for (const batch of affected.all(runId, index) as Array<{ first_idx: number; n: number; trials: string }>) {
+        if (batch.first_idx >= index) {
+          remove.run(runId, batch.first_idx);
+          dropped += batch.n;
+        } else {
+          const kept = (JSON.parse(batch.trials) as unknown[]).slice(0, index - batch.first_idx);
+          shorten.run(kept.length, JSON.stringify(kept), runId, batch.first_idx);
+          dropped += batch.n - kept.length;
+        }
+      }
+      return dropped;
+    });
+    return retryBusy('discarding trials', () => discard.immediate());
   }
 
   countTrials(experiment: string): number {
-    const row = this.db.prepare('SELECT count(*) AS n FROM trials JOIN runs ON runs.id = trials.run_id WHERE runs.experiment = ?').get(experiment) as { n: number };
+    const row = this.statement('SELECT coalesce(sum(b.n), 0) AS n FROM trial_batches AS b JOIN runs ON runs.id = b.run_id WHERE runs.experiment = ?').get(experiment) as { n: number };
     return row.n;
   }
 
-  /** Every trial of an experiment with its run, in (run id, trial index) order, streamed. */
+  /** Every trial of an experiment with its run, in (run id, trial index) order, streamed batch by batch. */
   *iterateTrials(experiment: string): Generator<{ run: RunRecord; trial: TrialRecord }> {
     const runs = new Map(this.listRuns(experiment).map((r) => [r.id, r]));
-    const statement = this.db.prepare('SELECT trials.* FROM trials JOIN runs ON runs.id = trials.run_id WHERE runs.experiment = ? ORDER BY trials.run_id, trials.idx');
-    for (const row of statement.iterate(experiment) as Iterable<TrialRow>) {
-      yield { run: runs.get(row.run_id)!, trial: toTrialRecord(row) };
+    // Not cached: an iterating statement is busy until the caller finishes, and callers may nest.
+    const statement = this.db.prepare('SELECT b.run_id, b.trials FROM trial_batches AS b JOIN runs ON runs.id = b.run_id WHERE runs.experiment = ? ORDER BY b.run_id, b.first_idx');
+    for (const row of statement.iterate(experiment) as Iterable<{ run_id: number; trials: string }>) {
+      const run = runs.get(row.run_id)!;
+      for (const trial of JSON.parse(row.trials) as TrialRecord[]) yield { run, trial };
     }
   }
-}
-
-function trialRow(trial: TrialRecord): unknown[] {
-  return [
-    trial.runId, trial.index, JSON.stringify(trial.config), trial.fidelity, encodeCost(trial.cost), trial.status,
-    trial.wallTime, trial.virtualTime, trial.budgetUsed, trial.info === null ? null : JSON.stringify(trial.info),
-  ];
-}
-
-function encodeCost(cost: number | readonly number[] | null): string | null {
-  if (cost === null) return null;
-  if (typeof cost === 'number') return Number.isFinite(cost) ? String(cost) : null;
-  return cost.every(Number.isFinite) ? JSON.stringify(cost) : null;
 }
 
 function toRunRecord(row: RunRow): RunRecord {
@@ -220,11 +239,3 @@ function toRunRecord(row: RunRow): RunRecord {
   };
 }
 
-function toTrialRecord(row: TrialRow): TrialRecord {
-  return {
-    runId: row.run_id, index: row.idx, config: JSON.parse(row.config) as Config, fidelity: row.fidelity,
-    cost: row.cost === null ? null : (JSON.parse(row.cost) as number | number[]), status: row.status,
-    wallTime: row.wall_time, virtualTime: row.virtual_time, budgetUsed: row.budget_used,
-    info: row.info === null ? null : (JSON.parse(row.info) as Record<string, unknown>),
-  };
-}

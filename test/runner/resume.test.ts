@@ -27,8 +27,10 @@ async function uninterrupted(dir: string, s: ExperimentSpec = spec): Promise<str
 
 /** Puts a finished run back into the state a crash after `keep` trials leaves. */
 function crashAfter(path: string, keep: number): void {
+  const store = openStore(path);
+  for (const run of store.listRuns('resume')) store.deleteTrialsFrom(run.id, keep);
+  store.close();
   const db = new Database(path);
-  db.prepare('DELETE FROM trials WHERE idx >= ?').run(keep);
   db.prepare("UPDATE runs SET status = 'running', finished_at = NULL").run();
   db.close();
 }
@@ -56,7 +58,10 @@ test('when the optimizer diverges from the record, the rest of the record is dis
   await runExperiment(store, spec, { workers: 0 });
   crashAfter(path, 30);
   const db = new Database(path);
-  db.prepare(`UPDATE trials SET config = '{"x0":0.5,"x1":0.5,"x2":0.5,"x3":0.5,"x4":0.5,"x5":0.5,"x6":0.5,"x7":0.5,"x8":0.5,"x9":0.5}', cost = '0' WHERE idx = 10`).run();
+  // Trial 10's record now holds a config the optimizer never proposes (all runs here have one batch from index 0).
+  const config = '{"x0":0.5,"x1":0.5,"x2":0.5,"x3":0.5,"x4":0.5,"x5":0.5,"x6":0.5,"x7":0.5,"x8":0.5,"x9":0.5}';
+  const changed = db.prepare(`UPDATE trial_batches SET trials = json_set(trials, '$[10].config', json(?), '$[10].cost', 0) WHERE first_idx = 0`).run(config).changes;
+  assert.equal(changed, 1);
   db.close();
   const outcome = await runExperiment(store, spec, { workers: 0 });
   assert.equal(outcome.outcomes[0].replayed, 10);
