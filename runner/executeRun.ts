@@ -23,8 +23,9 @@ export interface ExecuteOptions {
  * a failure of the optimizer or the task ends the run 'failed' with the error stored.
  */
 export async function executeRun(store: SqliteStore, runId: number, options: ExecuteOptions = {}): Promise<RunOutcome> {
-  const run = store.claimRun(runId);
-  if (!run) return { runId, status: 'skipped', trials: 0, replayed: 0 };
+  const claimed = store.claimRunWithTrials(runId);
+  if (!claimed) return { runId, status: 'skipped', trials: 0, replayed: 0 };
+  const run = claimed.run;
   const closers: Array<() => void | Promise<void>> = [];
   let trials = 0;
   let replayed = 0;
@@ -38,7 +39,8 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
     const result = await runLoop({
       runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,
       trialTimeout: options.trialTimeout,
-      recorded: store.trials(runId),
+      // Trials of an interrupted attempt: read when claimed, plus what its journal still held.
+      recorded: journal.recovered > 0 ? store.trials(runId) : claimed.trials,
       persist: (trial) => journal.append(trial),
       discardFrom: (index) => {
         journal.flush();

@@ -6,7 +6,8 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
  * Runs a store operation, retrying while another connection holds the write lock.
  * Why not SQLite's busy_timeout: its handler sleeps 1, 2, 5, 10 ms ... per retry, while our
  * transactions hold the lock for tens of microseconds; with several workers writing, those
- * sleeps cost more than the work. Here retries start at 20 us and double up to 2 ms.
+ * sleeps cost more than the work. Here retries start at 20 us and double up to 250 us: a
+ * longer sleep mostly overshoots a lock held for a few hundred microseconds at most.
  */
 export function retryBusy<T>(what: string, operation: () => T, deadlineMs = 60_000): T {
   const start = Date.now();
@@ -21,7 +22,7 @@ export function retryBusy<T>(what: string, operation: () => T, deadlineMs = 60_0
         throw new StoreError(`The store stayed locked by another process for ${deadlineMs / 1000} s while ${what}; nothing was lost. Try again.`);
       }
       Atomics.wait(sleeper, 0, 0, delayUs / 1000);
-      delayUs = Math.min(delayUs * 2, 2000);
+      delayUs = Math.min(delayUs * 2, 250);
     }
   }
 }

@@ -155,9 +155,19 @@ export class SqliteStore {
 
   /** pending -> running, returning the claimed run; undefined if another process took it. */
   claimRun(id: number): RunRecord | undefined {
-    const statement = this.statement(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending' RETURNING *`);
-    const row = retryBusy('claiming a run', () => statement.get(new Date().toISOString(), id)) as RunRow | undefined;
-    return row && toRunRecord(row);
+    return this.claimRunWithTrials(id)?.run;
+  }
+
+  /** claimRun and the run's stored trials (an interrupted attempt's), in one transaction: one lock, not two. */
+  claimRunWithTrials(id: number): { run: RunRecord; trials: TrialRecord[] } | undefined {
+    const claim = this.statement(`UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'pending' RETURNING *`);
+    const read = this.statement('SELECT trials FROM trial_batches WHERE run_id = ? ORDER BY first_idx');
+    const claimAndRead = this.db.transaction(() => {
+      const row = claim.get(new Date().toISOString(), id) as RunRow | undefined;
+      return row && { row, batches: read.all(id) as Array<{ trials: string }> };
+    });
+    const claimed = retryBusy('claiming a run', () => claimAndRead.immediate());
+    return claimed && { run: toRunRecord(claimed.row), trials: claimed.batches.flatMap((b) => JSON.parse(b.trials) as TrialRecord[]) };
   }
 
   /** Marks a run finished, storing its last trials (journal batches) in the same transaction. */

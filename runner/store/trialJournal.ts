@@ -21,11 +21,12 @@ export class TrialJournal {
   private pendingFirst = 0;
   private lastFlush = performance.now();
 
-  private constructor(private readonly store: SqliteStore, private readonly runId: number, private readonly file: string, private readonly batchSize: number, private readonly maxDelayMs: number) {}
+  private constructor(private readonly store: SqliteStore, private readonly runId: number, private readonly file: string, private readonly batchSize: number, private readonly maxDelayMs: number, readonly recovered: number) {}
 
+  /** Imports what a dead process left in the run's journal first (`recovered` trials), then opens it. */
   static open(store: SqliteStore, runId: number, batchSize = 256, maxDelayMs = 250): TrialJournal {
-    recoverJournal(store, runId);
-    return new TrialJournal(store, runId, journalFile(store, runId), batchSize, maxDelayMs);
+    const recovered = recoverJournal(store, runId);
+    return new TrialJournal(store, runId, journalFile(store, runId), batchSize, maxDelayMs, recovered);
   }
 
   append(trial: TrialRecord): void {
