@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
 import { recoverJournal, type SqliteStore } from './store/index.js';
-import type { RunReply, RunRequest } from './workerMessages.js';
+import type { DrainReply, DrainRequest } from './workerMessages.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs everything in this thread (debugging). Default: number of cores. */
@@ -27,15 +28,17 @@ export function defaultWorkerCount(): number {
  * Worker threads that execute runs, each worker with its own store connection. Starting one
  * costs about 100 ms (every worker loads the registries' modules), so a caller that executes
  * several batches of runs, or has planning to do first, starts it early and reuses it.
- * A worker that dies (out of memory, native crash) fails only the run it was executing.
+ * Each worker drains the list of runs through a shared counter (no main-thread round trip
+ * between runs). A worker that dies (out of memory, native crash) fails only the run it was
+ * executing; a fresh worker takes over what is left.
  */
 export class RunPool {
-  private constructor(readonly workers: number, private readonly memoryLimitMb: number | undefined, private readonly threads: Piscina<RunRequest, RunReply> | undefined) {}
+  private constructor(readonly workers: number, private readonly memoryLimitMb: number | undefined, private readonly threads: Piscina<DrainRequest, DrainReply> | undefined) {}
 
   /** Spawns the workers now; they load their modules while the caller goes on. */
   static start(options: Pick<PoolOptions, 'workers' | 'memoryLimitMb'> = {}): RunPool {
     const workers = options.workers ?? defaultWorkerCount();
-    const threads = workers === 0 ? undefined : new Piscina<RunRequest, RunReply>({
+    const threads = workers === 0 ? undefined : new Piscina<DrainRequest, DrainReply>({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: workers,
       maxThreads: workers,
@@ -59,22 +62,42 @@ export class RunPool {
       }
       return outcomes;
     }
-    return Promise.all(
-      runIds.map(async (runId) => {
-        const request: RunRequest = { kind: 'run', storePath: store.path, runId, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
-        try {
-          const reply = await threads.run(request);
-          return report(reply.outcome);
-        } catch (error) {
-          // The worker itself died: the run's trials so far are stored; mark it failed.
-          const message = workerDeathMessage(error, this.memoryLimitMb);
-          recoverJournal(store, runId);
-          const run = store.getRun(runId);
-          store.finishRun(runId, 'failed', run.budgetUsed, message);
-          return report({ runId, status: 'failed', trials: 0, replayed: 0, error: message });
+    const outcomes = new Map<number, RunOutcome>();
+    const record = (outcome: RunOutcome) => {
+      if (!outcomes.has(outcome.runId)) outcomes.set(outcome.runId, report(outcome));
+    };
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    let fatal: unknown;
+    const drain = async (): Promise<void> => {
+      const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', record);
+      const request: DrainRequest = { kind: 'drain', storePath: store.path, runIds, next: next.buffer as SharedArrayBuffer, current: current.buffer as SharedArrayBuffer, progress: port2, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
+      try {
+        const reply = await threads.run(request, { transferList: [port2] });
+        reply.outcomes.forEach(record);
+      } catch (error) {
+        const index = Atomics.load(current, 0);
+        if (index < 0) {
+          // Failed outside any run (e.g. a plugin that only fails in workers): stop handing out runs.
+          fatal ??= error;
+          Atomics.store(next, 0, runIds.length);
+          return;
         }
-      }),
-    );
+        // The worker died inside a run: its trials so far are stored; mark it failed.
+        const runId = runIds[index];
+        const message = workerDeathMessage(error, this.memoryLimitMb);
+        recoverJournal(store, runId);
+        store.finishRun(runId, 'failed', store.getRun(runId).budgetUsed, message);
+        record({ runId, status: 'failed', trials: 0, replayed: 0, error: message });
+        if (Atomics.load(next, 0) < runIds.length) await drain(); // a fresh worker takes over
+      } finally {
+        port1.close();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.workers, runIds.length) }, drain));
+    if (fatal !== undefined) throw fatal;
+    return runIds.map((runId) => outcomes.get(runId) ?? outcomeFromStore(store, runId));
   }
 
   async close(): Promise<void> {
@@ -91,6 +114,13 @@ export async function executeRuns(store: SqliteStore, runIds: readonly number[],
   } finally {
     await pool.close();
   }
+}
+
+/** A run whose outcome message was lost with its worker: what the store says about it. */
+function outcomeFromStore(store: SqliteStore, runId: number): RunOutcome {
+  const run = store.getRun(runId);
+  const trials = store.trials(runId).length;
+  return run.status === 'done' ? { runId, status: 'done', trials, replayed: 0 } : { runId, status: 'failed', trials, replayed: 0, error: run.error ?? `run left '${run.status}'` };
 }
 
 function workerDeathMessage(error: unknown, memoryLimitMb?: number): string {

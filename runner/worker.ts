@@ -1,7 +1,7 @@
-import { executeRun } from './executeRun.js';
+import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
 import { openStore, type SqliteStore } from './store/index.js';
-import type { RunReply, RunRequest } from './workerMessages.js';
+import type { DrainReply, DrainRequest } from './workerMessages.js';
 
 /** One store connection per worker thread and store file, reused across runs. */
 const stores = new Map<string, SqliteStore>();
@@ -15,12 +15,25 @@ function storeFor(path: string): SqliteStore {
   return store;
 }
 
-/** Piscina entry point: executes one run; executeRun turns every failure into a 'failed' outcome. */
-export default async function runWorker(request: RunRequest): Promise<RunReply> {
-  await loadPlugins(request.plugins);
-  const outcome = await executeRun(storeFor(request.storePath), request.runId, {
-    context: { dataDir: request.dataDir },
-    trialTimeout: request.trialTimeout,
-  });
-  return { kind: 'outcome', outcome };
+/** Piscina entry point: takes runs from the shared counter and executes them one at a time. */
+export default async function drainRuns(request: DrainRequest): Promise<DrainReply> {
+  const next = new Int32Array(request.next);
+  const current = new Int32Array(request.current);
+  const outcomes: RunOutcome[] = [];
+  try {
+    await loadPlugins(request.plugins);
+    const store = storeFor(request.storePath);
+    for (;;) {
+      const index = Atomics.add(next, 0, 1);
+      if (index >= request.runIds.length) break;
+      Atomics.store(current, 0, index);
+      const outcome = await executeRun(store, request.runIds[index], { context: { dataDir: request.dataDir }, trialTimeout: request.trialTimeout });
+      Atomics.store(current, 0, -1);
+      outcomes.push(outcome);
+      request.progress.postMessage(outcome);
+    }
+  } finally {
+    request.progress.close();
+  }
+  return { kind: 'drained', outcomes };
 }

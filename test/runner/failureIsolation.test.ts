@@ -55,6 +55,20 @@ test('a run above the worker memory limit fails as memoryout; the others finish'
   }
 });
 
+test('when every worker dies in a run, fresh workers execute the runs still waiting', async (t) => {
+  const store = openStore(join(tempDir(t), 'mem-first.db'));
+  t.after(() => store.close());
+  // Both hogs are taken first (one per worker) and kill their workers; the random runs come after.
+  const outcome = await runExperiment(store, spec(['test-memory-hog', 'random'], ['Pymoo/SO/unconstraint/sphere'], { nTrials: 30, seeds: [1, 2, 3] }), { workers: 2, memoryLimitMb: 64, plugins: [FAULTY_PLUGIN] });
+  const runs = store.listRuns('faults');
+  assert.deepEqual(outcome.outcomes.map((o) => o.status), runs.map((r) => (r.optimizer === 'random' ? 'done' : 'failed')));
+  for (const run of runs.filter((r) => r.optimizer === 'random')) {
+    assert.equal(run.status, 'done');
+    assert.equal(store.trials(run.id).length, 30);
+  }
+  for (const run of runs.filter((r) => r.optimizer === 'test-memory-hog')) assert.match(run.error ?? '', /memoryout/);
+});
+
 test('an async trial slower than the per-trial timeout ends with status timeout', async (t) => {
   const store = openStore(join(tempDir(t), 'timeout.db'));
   t.after(() => store.close());
