@@ -34,7 +34,10 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
     closers.push(() => journal.close());
     const task = await createTask(run.task, options.context ?? {});
     closers.push(() => task.close?.());
-    const optimizer = createOptimizer(run.optimizer, viewOf(task), run.seed, run.optimizerOptions);
+    // The optimizer plans with the run's budget (an experiment may override the task's n_trials / time budget).
+    const view = viewOf(task);
+    const budget = { ...view.budget, nTrials: run.nTrials, ...(run.timeBudget != null ? { seconds: run.timeBudget } : {}) };
+    const optimizer = createOptimizer(run.optimizer, { ...view, budget }, run.seed, run.optimizerOptions);
     closers.push(() => optimizer.close?.());
     const result = await runLoop({
       runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,

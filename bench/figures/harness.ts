@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { executeRun, openStore, RunPool, runExperiment, type ExperimentSpec, type SqliteStore } from '../../runner/index.js';
 import { median, type BenchFigure } from '../figure.js';
 
@@ -55,6 +56,28 @@ async function timeRunsWarm(workers: number): Promise<number> {
     });
   } finally {
     await pool.close();
+  }
+}
+
+/** ms for the same 200 x 200 random-search loops on `threads` plain worker threads started before timing, nothing stored. */
+async function timeBareThreads(threads: number): Promise<number> {
+  const workers = Array.from({ length: threads }, (_, k) => {
+    const seeds = Array.from({ length: 200 / threads }, (_, i) => k * (200 / threads) + i + 1);
+    return new Worker(new URL('../ceiling/loopWorker.js', import.meta.url), { workerData: { task: SPHERE, seeds, nTrials: 200 } });
+  });
+  const message = (w: Worker) => new Promise<void>((done, fail) => {
+    w.once('message', () => done());
+    w.once('error', fail);
+  });
+  try {
+    await Promise.all(workers.map(message));
+    const start = performance.now();
+    const finished = workers.map(message);
+    for (const w of workers) w.postMessage('go');
+    await Promise.all(finished);
+    return performance.now() - start;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
@@ -112,6 +135,14 @@ export const harnessFigures: BenchFigure[] = [
     async run() {
       const { one, two } = await speedup(timeRunsWarm, 5);
       return { value: one / two, note: `the same on a pool started before timing (RunPool.start, as a caller running several experiments does): 1 worker ${one.toFixed(0)} ms, 2 workers ${two.toFixed(0)} ms (medians of 5)` };
+    },
+  },
+  {
+    name: 'pool.speedup_2_threads_ceiling',
+    unit: 'x',
+    async run() {
+      const { one, two } = await speedup(timeBareThreads, 5);
+      return { value: one / two, note: `the same loops on bare worker threads with nothing stored (no store, journal or pool): what 2 threads gain on this machine for this loop at best; 1 thread ${one.toFixed(0)} ms, 2 threads ${two.toFixed(0)} ms (medians of 5)` };
     },
   },
   {

@@ -13,4 +13,4 @@ import { qualityMoFigures } from './qualityMo.js';
 import { qualityMfFigures } from './qualityMf.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures];

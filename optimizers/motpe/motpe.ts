@@ -6,7 +6,7 @@ const OPTUNA = 'optuna.samplers.TPESampler on a multi-objective study (v4.x)';
 /** Multi-objective TPE as Optuna's TPESampler runs it on several objectives. */
 export const motpeFactory: OptimizerFactory = {
   name: 'motpe',
-  description: `Multi-objective TPE (${OPTUNA}): the ceil(0.1 n) best trials by non-domination rank, ties cut by greedy hypervolume subset selection, form l(x); univariate Parzen estimators of the 'tpe' optimizer; max fidelity on multi-fidelity tasks.`,
+  description: `Multi-objective TPE (${OPTUNA}): the min(ceil(0.1 n), 25) best trials by non-domination rank, ties cut by greedy hypervolume subset selection, form l(x), weighted by their hypervolume contributions; univariate Parzen estimators of the 'tpe' optimizer; max fidelity on multi-fidelity tasks.`,
   supports: ['multi-objective', 'multi-fidelity-multi-objective'],
   options: {
     n_startup_trials: { type: 'integer', default: 10, min: 0, description: `Random trials before the model starts; crashed trials do not count (${OPTUNA}: 10).` },

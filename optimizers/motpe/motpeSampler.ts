@@ -3,8 +3,8 @@ import { okCostVector } from '../multiObjective/costVector.js';
 import { proposeAt } from '../shared/proposal.js';
 import { domainsOf, toExternal, toInternal, type TpeDomain } from '../tpe/domains.js';
 import { ParzenEstimator, type ParzenSettings } from '../tpe/parzenEstimator.js';
-import { WEIGHTS } from '../tpe/split.js';
-import { splitByRankAndHypervolume } from './split.js';
+import { GAMMAS, WEIGHTS } from '../tpe/split.js';
+import { belowWeights, splitByRankAndHypervolume } from './split.js';
 
 export interface MotpeSettings {
   readonly nStartupTrials: number;
@@ -18,9 +18,10 @@ const FORBIDDEN_RETRIES = 10;
 /**
  * Optuna's TPESampler on a multi-objective study (MOTPE, Ozaki et al. 2020/2022), univariate as
  * Optuna's default: random configs until n_startup_trials trials are complete; then the
- * ceil(0.1 n) best complete trials by non-domination rank, the last rank cut by greedy hypervolume
- * subset selection, form l(x) (uniform weights, as Optuna >= 3.x) and the rest g(x) (Optuna's
- * default ramp weights). Each active parameter is drawn from l(x), n_ei_candidates times, keeping
+ * min(ceil(0.1 n), 25) best complete trials by non-domination rank (Optuna's default_gamma), the
+ * last rank cut by greedy hypervolume subset selection, form l(x), weighted by their hypervolume
+ * contributions within that set (Optuna's _calculate_weights_below_for_multi_objective), and the
+ * rest g(x) (Optuna's default ramp weights). Each active parameter is drawn from l(x), n_ei_candidates times, keeping
  * the largest l(x)/g(x), with the Parzen estimator of optimizers/tpe. Crashed trials are left out
  * (Optuna's FAIL trials).
  */
@@ -74,11 +75,12 @@ export class MotpeSampler implements Optimizer {
     const completeIndex = this.costs.flatMap((c, i) => (c ? [i] : []));
     const { below, above } = splitByRankAndHypervolume(
       completeIndex.map((i) => this.costs[i]!),
-      Math.ceil(0.1 * completeIndex.length),
+      GAMMAS.default(completeIndex.length),
     );
     const split = { below: below.map((j) => completeIndex[j]), above: above.map((j) => completeIndex[j]) };
+    const weights = belowWeights(split.below.map((i) => this.costs[i]!));
     for (let attempt = 0; attempt < FORBIDDEN_RETRIES; attempt++) {
-      const config = this.assemble((i) => this.sampleParameter(i, split));
+      const config = this.assemble((i) => this.sampleParameter(i, split, weights));
       if (!this.view.space.isForbidden(config)) return config;
     }
     return this.view.space.sample(this.randomRng);
@@ -103,16 +105,19 @@ export class MotpeSampler implements Optimizer {
     return config;
   }
 
-  /** One parameter: the best of n_ei_candidates draws from l(x) by log l(x) - log g(x). */
-  private sampleParameter(i: number, split: { below: number[]; above: number[] }): number {
+  /**
+   * One parameter: the best of n_ei_candidates draws from l(x) by log l(x) - log g(x). Trials
+   * where the parameter is inactive are left out of both (with their weights, for l(x)).
+   */
+  private sampleParameter(i: number, split: { below: number[]; above: number[] }, belowWeights: Float64Array): number {
     const domain = this.domains[i]!;
     const gather = (trials: number[]) => {
-      const values = trials.map((t) => this.rows[t][i]).filter((v) => !Number.isNaN(v));
-      return { obs: Float64Array.from(values), m: values.length };
+      const kept = trials.flatMap((t, k) => (Number.isNaN(this.rows[t][i]) ? [] : [k]));
+      return { obs: Float64Array.from(kept, (k) => this.rows[trials[k]][i]), m: kept.length, kept };
     };
     const b = gather(split.below);
     const a = gather(split.above);
-    const l = new ParzenEstimator([domain], b.obs, b.m, new Float64Array(b.m).fill(1), this.settings.parzen);
+    const l = new ParzenEstimator([domain], b.obs, b.m, Float64Array.from(b.kept, (k) => belowWeights[k]), this.settings.parzen);
     const g = new ParzenEstimator([domain], a.obs, a.m, WEIGHTS.default(a.m), this.settings.parzen);
     const count = this.settings.nEiCandidates;
     const candidates = new Float64Array(count);

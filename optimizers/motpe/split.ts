@@ -1,5 +1,8 @@
-import { greedyHypervolumeSubset } from '../multiObjective/hypervolume.js';
+import { greedyHypervolumeSubset, hypervolume } from '../multiObjective/hypervolume.js';
 import { nonDominatedFronts } from '../multiObjective/nonDominatedSort.js';
+
+/** Optuna's EPS of the TPE sampler. */
+const EPS = 1e-12;
 
 /** Optuna's _get_reference_point: 1.1 x the worst value (0.9 x when negative), zeros replaced by 1e-12. */
 function referencePoint(points: readonly (readonly number[])[]): number[] {
@@ -7,7 +10,7 @@ function referencePoint(points: readonly (readonly number[])[]): number[] {
   return Array.from({ length: m }, (_, o) => {
     const worst = Math.max(...points.map((p) => p[o]));
     const r = Math.max(1.1 * worst, 0.9 * worst);
-    return r === 0 ? 1e-12 : r;
+    return r === 0 ? EPS : r;
   });
 }
 
@@ -45,4 +48,43 @@ function hypervolumeSubset(front: readonly number[], costs: readonly (readonly n
   }
   const points = unique.map((i) => costs[i]);
   return greedyHypervolumeSubset(points, k, referencePoint(points)).map((j) => unique[j]);
+}
+
+/**
+ * Optuna's _calculate_weights_below_for_multi_objective (v4.x): the Parzen weights of the below
+ * trials (`costs`, in their order). Members of the below set's own Pareto front weigh their
+ * leave-one-out hypervolume contribution (reference as for the subset selection) over the largest
+ * one; dominated members, and duplicates (whose leave-one-out contribution is zero), weigh 1e-12.
+ * With at most one trial, or an infinite hypervolume, every weight is 1.
+ */
+export function belowWeights(costs: readonly (readonly number[])[]): Float64Array {
+  const n = costs.length;
+  const weights = new Float64Array(n).fill(1);
+  if (n <= 1) return weights;
+  const reference = referencePoint(costs);
+  const onFront = costs.map((p) => !costs.some((q) => q !== p && dominatesStrictly(q, p)));
+  const front = costs.filter((_, i) => onFront[i]);
+  const total = hypervolume(front, reference);
+  if (!Number.isFinite(total)) return weights;
+  const contributions = new Float64Array(n);
+  let f = 0;
+  costs.forEach((_, i) => {
+    if (!onFront[i]) return;
+    const others = front.filter((_, j) => j !== f);
+    contributions[i] = total - hypervolume(others, reference);
+    f++;
+  });
+  const largest = Math.max(...contributions, EPS);
+  for (let i = 0; i < n; i++) weights[i] = Math.max(contributions[i] / largest, EPS);
+  return weights;
+}
+
+/** q dominates p (minimization): no worse anywhere, better somewhere; equal points do not dominate each other. */
+function dominatesStrictly(q: readonly number[], p: readonly number[]): boolean {
+  let better = false;
+  for (let o = 0; o < p.length; o++) {
+    if (q[o] > p[o]) return false;
+    if (q[o] < p[o]) better = true;
+  }
+  return better;
 }

@@ -1,12 +1,9 @@
 import { moQualityAgainstRandom } from './moQualityCase.js';
 
 /**
- * motpe against random search on pymoo's ZDT1, ZDT2 and DTLZ2 (CARP-S budgets): the final
- * non-dominated sets of 7 seeds each, scored by the analysis' normalized hypervolume (ideal
- * and nadir of the union of both methods' final fronts, reference 1.1). motpe must end with a
- * higher median hypervolume, and a one-sided Wilcoxon signed-rank test over the seeds must find
- * it better (p < 0.05).
- * Measured when written (median HV vs random, 7 seeds): zdt1 0.55 vs 0.23, zdt2 0.64 vs 0.00,
- * dtlz2 0.81 vs 0.66; every seed wins (p 0.008).
+ * motpe against random search on issue 6's twelve problems at their CARP-S budgets, 10 seeds;
+ * about 42 s on 2 cores. Measured when written (median HV motpe vs random, wins-losses, Holm p
+ * over 12): 10-0 (p 0.012) on zdt1-4, zdt6, dtlz2-7 (e.g. zdt1 0.74 vs 0.45, zdt4 0.80 vs 0.44,
+ * dtlz6 0.59 vs 0.50); dtlz1 0.97 vs 0.95, 8-2 (p 0.014).
  */
-moQualityAgainstRandom('motpe', 7);
+moQualityAgainstRandom({ optimizer: 'motpe', seeds: 10 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hypervolume as referenceHypervolume } from '../../analysis/multiObjective/index.js';
 import { Rng, SearchSpace, dominates, resolveOptions, type TaskView, type TrialInfo, type TrialValue } from '../../core/index.js';
-import { splitByRankAndHypervolume } from '../../optimizers/motpe/split.js';
+import { belowWeights, splitByRankAndHypervolume } from '../../optimizers/motpe/split.js';
 import { motpeFactory } from '../../optimizers/motpe/motpe.js';
 import { greedyHypervolumeSubset, hypervolume } from '../../optimizers/multiObjective/hypervolume.js';
 import { crowdingDistances, nonDominatedFronts, rankAndCrowdingSelect } from '../../optimizers/multiObjective/nonDominatedSort.js';
@@ -92,6 +92,15 @@ describe('hypervolume for the optimizers', () => {
     assert.deepEqual([...below, ...above].sort(), [0, 1, 2, 3, 4, 5, 6]);
     assert.ok(!below.includes(5) && !below.includes(6));
     assert.deepEqual(splitByRankAndHypervolume(costs, 6).below, [0, 1, 2, 3, 4, 5]);
+  });
+
+  test("MOTPE's l(x) weights are hypervolume contributions within the below set (Optuna 4.x)", () => {
+    // Reference 1.1 x worst = (3.3, 3.3); exclusive areas 0.3, 1, 0.3; (3, 3) is dominated.
+    const weights = [...belowWeights([[1, 3], [2, 2], [3, 1], [3, 3]])];
+    [0.3, 1, 0.3, 1e-12].forEach((w, i) => assert.ok(Math.abs(weights[i] - w) < 1e-9, `weight ${i}: ${weights[i]}`));
+    // Duplicates contribute nothing when left out one at a time; one trial weighs 1.
+    assert.deepEqual([...belowWeights([[1, 2], [1, 2], [2, 1]])], [1e-12, 1e-12, 1]);
+    assert.deepEqual([...belowWeights([[1, 2]])], [1]);
   });
 });
 

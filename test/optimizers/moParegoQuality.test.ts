@@ -1,13 +1,21 @@
 import { moQualityAgainstRandom } from './moQualityCase.js';
 
+const MULTIMODAL = 'multimodal g: no method gets near the front in this budget; parego does not beat random here at the CARP-S budget either (see the bench figure quality.mo_pairs_beating_random)';
+const NEEDS_BUDGET = 'needs more than 60 trials: significant at the CARP-S budget in the bench figure quality.mo_pairs_beating_random';
+
 /**
- * parego against random search on pymoo's ZDT1, ZDT2 and DTLZ2 (60 trials each): the final
- * non-dominated sets of 5 seeds each, scored by the analysis' normalized hypervolume (ideal
- * and nadir of the union of both methods' final fronts, reference 1.1). parego must end with a
- * higher median hypervolume, and a one-sided Wilcoxon signed-rank test over the seeds must find
- * it better (p < 0.05).
- * The GP refits before every proposal (SMAC3's BlackBoxFacade): a full 240-trial ZDT run takes
- * about 20 s, so every run here has 60 trials (random search too). Measured when written (median
- * HV vs random, 5 seeds): zdt1 0.59 vs 0.39, zdt2 0.65 vs 0.00, dtlz2 0.60 vs 0.40; every seed wins (p 0.031).
+ * parego against random search on issue 6's twelve problems with 60 trials each (random search
+ * too), 10 seeds. The GP refits before every proposal (SMAC3's BlackBoxFacade): a CARP-S-budget
+ * run takes 4-20 s, a 60-trial one 0.3-0.8 s; this file about 54 s on 2 cores.
+ * Measured when written (median HV parego vs random, wins-losses, Holm p over 12): zdt1 0.52 vs
+ * 0.30 10-0 (0.012), zdt2 0.67 vs 0.00 9-0 (0.014), zdt6 0.89 vs 0.00 10-0, dtlz2 0.48 vs 0.22
+ * 10-0, dtlz4 0.45 vs 0.00 9-1 (0.014), dtlz5 0.16 vs 0.02 10-0, dtlz7 0.40 vs 0.00 10-0.
+ * Known shortfalls at 60 trials: zdt3 0.04 vs 0.00 8-2 (0.16), dtlz6 0.28 vs 0.22 7-3 (0.17);
+ * zdt4 0.00 vs 0.00 2-0 (HV saturates; IGD+ 80 vs 89), dtlz1 0.73 vs 0.70 5-5, dtlz3 0.78 vs 0.78 8-2.
  */
-moQualityAgainstRandom('parego', 5, 60);
+moQualityAgainstRandom({
+  optimizer: 'parego',
+  seeds: 10,
+  nTrials: 60,
+  knownShortfalls: { zdt3: NEEDS_BUDGET, dtlz6: NEEDS_BUDGET, zdt4: MULTIMODAL, dtlz1: MULTIMODAL, dtlz3: MULTIMODAL },
+});
