@@ -39,7 +39,7 @@ export class RunPool {
   static start(options: Pick<PoolOptions, 'workers' | 'memoryLimitMb'> = {}): RunPool {
     const workers = options.workers ?? defaultWorkerCount();
     const threads = workers === 0 ? undefined : new Piscina<DrainRequest, DrainReply>({
-      filename: new URL('./worker.js', import.meta.url).href,
+      filename: new URL('./workerEntry.cjs', import.meta.url).href,
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 1000,
