@@ -33,29 +33,22 @@ async function timeOneRun(nTrials: number): Promise<number> {
   });
 }
 
-/** ms for 200 runs x 200 trials on `workers` threads, starting the threads inside the timed part. */
-async function timeRuns(workers: number, task = SPHERE): Promise<number> {
-  return withTempStore(async (store) => {
-    const seeds = Array.from({ length: 200 }, (_, i) => i + 1);
-    const start = performance.now();
-    await runExperiment(store, spec('pool', 200, seeds, task), { workers, dataDir: DATA_DIR });
-    return performance.now() - start;
-  });
-}
-
-/** The same on a pool started (and warmed by a throw-away run per worker) before the timed part. */
-async function timeRunsWarm(workers: number): Promise<number> {
-  const pool = RunPool.start({ workers });
+/**
+ * ms for 200 runs x 200 trials on `workers` threads. `started`: on a pool started (and warmed
+ * by a throw-away run per worker) before the timed part; else the threads start inside it.
+ */
+async function timeRuns(workers: number, task = SPHERE, started = false): Promise<number> {
+  const pool = started ? RunPool.start({ workers }) : undefined;
   try {
     return await withTempStore(async (store) => {
-      await runExperiment(store, spec('warm-up', 10, [1, 2]), { pool });
+      if (pool) await runExperiment(store, spec('warm-up', 10, [1, 2], task), { pool, dataDir: DATA_DIR });
       const seeds = Array.from({ length: 200 }, (_, i) => i + 1);
       const start = performance.now();
-      await runExperiment(store, spec('pool', 200, seeds), { pool });
+      await runExperiment(store, spec('pool', 200, seeds, task), { workers, pool, dataDir: DATA_DIR });
       return performance.now() - start;
     });
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
@@ -133,7 +126,7 @@ export const harnessFigures: BenchFigure[] = [
     name: 'pool.speedup_2_workers_started',
     unit: 'x',
     async run() {
-      const { one, two } = await speedup(timeRunsWarm, 5);
+      const { one, two } = await speedup((w) => timeRuns(w, SPHERE, true), 5);
       return { value: one / two, note: `the same on a pool started before timing (RunPool.start, as a caller running several experiments does): 1 worker ${one.toFixed(0)} ms, 2 workers ${two.toFixed(0)} ms (medians of 5)` };
     },
   },

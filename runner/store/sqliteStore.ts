@@ -167,7 +167,7 @@ export class SqliteStore {
       return row && { row, batches: read.all(id) as Array<{ trials: string }> };
     });
     const claimed = retryBusy('claiming a run', () => claimAndRead.immediate());
-    return claimed && { run: toRunRecord(claimed.row), trials: claimed.batches.flatMap((b) => JSON.parse(b.trials) as TrialRecord[]) };
+    return claimed && { run: toRunRecord(claimed.row), trials: unbatch(claimed.batches) };
   }
 
   /** Marks a run finished, storing its last trials (journal batches) in the same transaction. */
@@ -198,7 +198,7 @@ export class SqliteStore {
 
   trials(runId: number): TrialRecord[] {
     const rows = retryBusy('reading trials', () => this.statement('SELECT trials FROM trial_batches WHERE run_id = ? ORDER BY first_idx').all(runId)) as Array<{ trials: string }>;
-    return rows.flatMap((row) => JSON.parse(row.trials) as TrialRecord[]);
+    return unbatch(rows);
   }
 
   /** Drops the record from `index` on (the optimizer diverged from it during a resume). */
@@ -235,9 +235,14 @@ export class SqliteStore {
     const statement = this.db.prepare('SELECT b.run_id, b.trials FROM trial_batches AS b JOIN runs ON runs.id = b.run_id WHERE runs.experiment = ? ORDER BY b.run_id, b.first_idx');
     for (const row of statement.iterate(experiment) as Iterable<{ run_id: number; trials: string }>) {
       const run = runs.get(row.run_id)!;
-      for (const trial of JSON.parse(row.trials) as TrialRecord[]) yield { run, trial };
+      for (const trial of unbatch([row])) yield { run, trial };
     }
   }
+}
+
+/** The trials of `trial_batches` rows, in row order (each row a JSON array of journal lines). */
+function unbatch(rows: ReadonlyArray<{ trials: string }>): TrialRecord[] {
+  return rows.flatMap((row) => JSON.parse(row.trials) as TrialRecord[]);
 }
 
 function toRunRecord(row: RunRow): RunRecord {
