@@ -4,6 +4,7 @@ import { pymooCollection } from './pymoo/index.js';
 import { mfhCollection } from './mfh/index.js';
 import { bbobCollection } from './bbob/index.js';
 import { yahpoCollection } from './yahpo/index.js';
+import { tfjsCollection } from './tfjs/index.js';
 
 /** Every shipped task collection, by name. Add a collection here and it is listed, planned and rebuilt in workers. */
 export const taskCollections = {
@@ -11,6 +12,7 @@ export const taskCollections = {
   mfh: mfhCollection,
   bbob: bbobCollection,
   yahpo: yahpoCollection,
+  tfjs: tfjsCollection,
 } satisfies Record<string, TaskCollection>;
 
 const extraCollections = new Map<string, TaskCollection>();

@@ -13,13 +13,17 @@ import { subsetsCommand } from './commands/subsets.js';
 import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
+import { doctorCommand } from './commands/doctor.js';
+import { applyBackendOption } from './backendOption.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv)
     .scriptName('hpoarena')
     .option('plugin', { type: 'string', array: true, global: true, describe: 'Module that registers extra optimizers or task collections (repeatable)' })
+    .option('backend', { type: 'string', global: true, describe: 'TensorFlow.js backend for tfjs tasks: node-gpu, node, wasm, cpu (default: the first that loads)' })
     .middleware(async (argv) => {
+      applyBackendOption(argv.backend as string | undefined);
       await loadPlugins((argv.plugin as string[] | undefined) ?? []);
     })
     .command(tasksCommand)
@@ -32,7 +36,8 @@ async function main(argv: string[]): Promise<void> {
     .command(dataCommand)
     .command(reportCommand)
     .command(importCarpsCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data.')
+    .command(doctorCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
     .strict()
     .recommendCommands()
     .help()

@@ -40,6 +40,12 @@ export interface Task {
   readonly fidelity?: Fidelity;
   readonly budget: Budget;
   readonly metadata: TaskMetadata;
+  /**
+   * How the runner seeds trials: 'per-trial' (default) gives every trial its own seed; 'per-config'
+   * gives every trial of one configuration in a run the same seed, so a task that checkpoints
+   * training can continue a configuration promoted to a higher fidelity instead of starting over.
+   */
+  readonly trialSeeding?: 'per-trial' | 'per-config';
   evaluate(trial: TrialInfo): TrialValue | Promise<TrialValue>;
   /**
    * Optional: many trials at once (surrogates answer a batch in one model call), for

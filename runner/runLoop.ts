@@ -1,4 +1,4 @@
-import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
+import { deriveRng, mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
 
@@ -86,12 +86,19 @@ function completeTrial(task: Task, proposal: TrialInfo, runSeed: number, index: 
   } else if (fidelity !== undefined) {
     throw new InvalidConfigError(`Task '${task.id}' has no fidelity, but the optimizer proposed fidelity ${fidelity}.`);
   }
-  return { ...proposal, fidelity, seed: proposal.seed ?? trialSeed(runSeed, index) };
+  const seed = proposal.seed ?? (task.trialSeeding === 'per-config' ? configSeed(runSeed, proposal.config) : trialSeed(runSeed, index));
+  return { ...proposal, fidelity, seed };
 }
 
 /** The seed a task receives for its own randomness at trial `index` of a run. */
 export function trialSeed(runSeed: number, index: number): number {
   return mixSeeds(runSeed, index);
+}
+
+/** The seed of every trial of `config` in a run, for tasks seeded per configuration (keys in sorted order). */
+export function configSeed(runSeed: number, config: Config): number {
+  const canonical = JSON.stringify(Object.keys(config).sort().map((k) => [k, config[k]]));
+  return deriveRng(runSeed, 'config', canonical).seed();
 }
 
 function trialBudget(task: Task, info: TrialInfo): number {

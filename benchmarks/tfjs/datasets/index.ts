@@ -1,0 +1,46 @@
+import { SpecError } from '../../../core/index.js';
+import type { Dataset, SplitDataset } from './dataset.js';
+import { carsDataset, irisDataset, penguinsDataset } from './packaged.js';
+import { splitDataset } from './split.js';
+import { syntheticDataset } from './synthetic.js';
+
+export type { Dataset, SplitDataset } from './dataset.js';
+
+/** The real datasets, by name. */
+export const PACKAGED_DATASETS = { iris: irisDataset, penguins: penguinsDataset, cars: carsDataset } satisfies Record<string, () => Dataset>;
+
+/** Synthetic dataset names: synth-cls-n{rows}-d{features} or synth-reg-n{rows}-d{features}. */
+export const SYNTHETIC_PATTERN = /^synth-(cls|reg)-n(\d+)-d(\d+)$/;
+export const SYNTHETIC_LIMITS = { minRows: 20, maxRows: 10_000_000, minFeatures: 1, maxFeatures: 10_000 };
+
+/** Synthetic datasets listed by `hpoarena tasks`; any other size is built on request. */
+export const LISTED_SYNTHETIC = ['synth-cls-n1000-d10', 'synth-reg-n1000-d10', 'synth-cls-n20000-d50'];
+
+export function isDatasetName(name: string): boolean {
+  return name in PACKAGED_DATASETS || SYNTHETIC_PATTERN.test(name);
+}
+
+const loaded = new Map<string, SplitDataset>();
+
+/** The split dataset (built once per process). SpecError for an unknown name or a size out of range. */
+export function loadDataset(name: string): SplitDataset {
+  let data = loaded.get(name);
+  if (!data) {
+    data = splitDataset(buildDataset(name));
+    loaded.set(name, data);
+  }
+  return data;
+}
+
+function buildDataset(name: string): Dataset {
+  if (name in PACKAGED_DATASETS) return PACKAGED_DATASETS[name as keyof typeof PACKAGED_DATASETS]();
+  const match = SYNTHETIC_PATTERN.exec(name);
+  if (!match) throw new SpecError(`Unknown tfjs dataset '${name}'. Valid: ${Object.keys(PACKAGED_DATASETS).join(', ')}, synth-cls-n{rows}-d{features}, synth-reg-n{rows}-d{features}.`);
+  const rows = Number(match[2]);
+  const features = Number(match[3]);
+  const { minRows, maxRows, minFeatures, maxFeatures } = SYNTHETIC_LIMITS;
+  if (rows < minRows || rows > maxRows || features < minFeatures || features > maxFeatures) {
+    throw new SpecError(`Synthetic dataset '${name}' needs rows in [${minRows}, ${maxRows}] and features in [${minFeatures}, ${maxFeatures}].`);
+  }
+  return syntheticDataset(match[1] as 'cls' | 'reg', rows, features);
+}

@@ -1,0 +1,178 @@
+/**
+ * Trains one configuration to a number of epochs and measures it on the validation part. Every
+ * random choice comes from the trial seed: initialization from (seed, 'init'), the shuffle and the
+ * dropout masks of epoch e from (seed, 'shuffle', e) and (seed, 'dropout', e). Because epoch e's
+ * draws do not depend on earlier epochs, training resumed from a checkpoint after k epochs takes
+ * exactly the steps training from scratch takes, and ends in the same parameters.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { deriveRng } from '../../core/index.js';
+import { activateBackend, type BackendName } from './backend.js';
+import { CheckpointCache, type Checkpoint } from './checkpoints.js';
+import { loadDataset, type SplitDataset } from './datasets/index.js';
+import { dropoutMasks, forward, initialParameters, parameterCount, parameterShapes, type MlpShape } from './model.js';
+import { configKey, type MlpConfig } from './mlpConfig.js';
+import { applyUpdate, slotCount } from './updateRules.js';
+
+export interface TrainRequest {
+  readonly dataset: string;
+  readonly config: MlpConfig;
+  readonly epochs: number;
+  readonly seed: number;
+}
+
+export interface TrainResult {
+  /** Classification: error rate; regression: RMSE in the target's unit. */
+  readonly validationError: number;
+  readonly validationLoss: number;
+  readonly epochs: number;
+  /** Epochs taken from a cached checkpoint instead of trained again. */
+  readonly epochsReused: number;
+  /** Seconds of training to reach `epochs`, including the reused part. */
+  readonly trainSeconds: number;
+  readonly parameterCount: number;
+  readonly backend: BackendName;
+  readonly gpu: boolean;
+}
+
+interface State {
+  params: tf.Tensor[];
+  slots: tf.Tensor[][];
+  step: number;
+}
+
+const cache = CheckpointCache.fromEnv();
+
+/** This process's checkpoint cache (tests and the bench read and clear it). */
+export function checkpointCache(): CheckpointCache {
+  return cache;
+}
+
+export async function train(request: TrainRequest): Promise<TrainResult> {
+  const backend = await activateBackend();
+  const data = loadDataset(request.dataset);
+  const { config, epochs, seed } = request;
+  const shape: MlpShape = { inputs: data.features, outputs: data.kind === 'classification' ? data.outputs : 1, layers: config.layers, units: config.units };
+  const key = `${request.dataset}|${seed}|${configKey(config)}`;
+  const resumed = cache.latest(key, epochs);
+  const state = resumed ? restore(resumed) : fresh(shape, config, seed);
+  const tensors = datasetTensors(data);
+  const start = performance.now();
+  try {
+    for (let epoch = resumed?.epochs ?? 0; epoch < epochs; epoch++) runEpoch(state, tensors, data, shape, config, seed, epoch);
+    const { error, loss } = validate(state.params, tensors, data, config);
+    const trainSeconds = (resumed?.trainSeconds ?? 0) + (performance.now() - start) / 1000;
+    if (cache.limitBytes > 0) cache.put(key, snapshot(state, epochs, trainSeconds));
+    return {
+      validationError: error, validationLoss: loss, epochs, epochsReused: resumed?.epochs ?? 0, trainSeconds,
+      parameterCount: parameterCount(shape), backend: backend.name, gpu: backend.gpu,
+    };
+  } finally {
+    for (const t of [...state.params, ...state.slots.flat()]) t.dispose();
+  }
+}
+
+function fresh(shape: MlpShape, config: MlpConfig, seed: number): State {
+  const shapes = parameterShapes(shape);
+  const params = initialParameters(shape, config.activation, deriveRng(seed, 'init')).map((values, i) => tf.tensor(values, shapes[i]));
+  const slots = params.map((p) => Array.from({ length: slotCount(config) }, () => tf.zerosLike(p)));
+  return { params, slots, step: 0 };
+}
+
+function restore(checkpoint: Checkpoint): State {
+  return {
+    params: checkpoint.params.map((values, i) => tf.tensor(values, [...checkpoint.shapes[i]])),
+    slots: checkpoint.slots.map((list, i) => list.map((values) => tf.tensor(values, [...checkpoint.shapes[i]]))),
+    step: checkpoint.step,
+  };
+}
+
+function snapshot(state: State, epochs: number, trainSeconds: number): Checkpoint {
+  return {
+    epochs, step: state.step, trainSeconds,
+    shapes: state.params.map((p) => p.shape),
+    params: state.params.map((p) => p.dataSync().slice() as Float32Array),
+    slots: state.slots.map((list) => list.map((s) => s.dataSync().slice() as Float32Array)),
+  };
+}
+
+interface DatasetTensors {
+  readonly xTrain: tf.Tensor2D;
+  readonly yTrain: tf.Tensor;
+  readonly xValidation: tf.Tensor2D;
+}
+
+const tensorsByDataset = new Map<string, DatasetTensors>();
+
+/** The dataset on the active backend, uploaded once per process. */
+function datasetTensors(data: SplitDataset): DatasetTensors {
+  let tensors = tensorsByDataset.get(data.name);
+  if (!tensors) {
+    const y = tf.tidy(() => data.kind === 'classification'
+      ? tf.cast(tf.oneHot(tf.tensor1d(data.train.y, 'int32'), data.outputs), 'float32')
+      : tf.tensor2d(data.train.y, [data.train.rows, 1]));
+    tensors = {
+      xTrain: tf.tensor2d(data.train.x, [data.train.rows, data.features]),
+      yTrain: y,
+      xValidation: tf.tensor2d(data.validation.x, [data.validation.rows, data.features]),
+    };
+    tensorsByDataset.set(data.name, tensors);
+  }
+  return tensors;
+}
+
+function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, shape: MlpShape, config: MlpConfig, seed: number, epoch: number): void {
+  const rows = data.train.rows;
+  const order = deriveRng(seed, 'shuffle', epoch).shuffle(Array.from({ length: rows }, (_, i) => i));
+  const dropoutRng = deriveRng(seed, 'dropout', epoch);
+  const batchSize = Math.min(config.batchSize, rows);
+  for (let first = 0; first < rows; first += batchSize) {
+    const batch = order.slice(first, first + batchSize);
+    const masks = config.dropout > 0 ? dropoutMasks(shape, batch.length, config.dropout, dropoutRng) : undefined;
+    state.step++;
+    const next = tf.tidy(() => {
+      const index = tf.tensor1d(batch, 'int32');
+      const x = tf.gather(tensors.xTrain, index);
+      const y = tf.gather(tensors.yTrain, index);
+      const maskTensors = masks?.map((m) => tf.tensor2d(m, [batch.length, shape.units]));
+      const lossOf = (...params: tf.Tensor[]) => {
+        const out = forward(params, x, config.activation, maskTensors);
+        return data.kind === 'classification' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
+      };
+      const { grads } = tf.valueAndGrads(lossOf)(state.params);
+      const updated = applyUpdate(config, state.step, state.params, grads, state.slots);
+      return [...updated.params, ...updated.slots.flat()];
+    });
+    for (const t of [...state.params, ...state.slots.flat()]) t.dispose();
+    const n = state.params.length;
+    const perSlot = state.slots[0]?.length ?? 0;
+    state.params = next.slice(0, n);
+    state.slots = Array.from({ length: n }, (_, i) => next.slice(n + i * perSlot, n + (i + 1) * perSlot));
+  }
+}
+
+function validate(params: readonly tf.Tensor[], tensors: DatasetTensors, data: SplitDataset, config: MlpConfig): { error: number; loss: number } {
+  const out = tf.tidy(() => forward(params, tensors.xValidation, config.activation));
+  const values = out.dataSync();
+  out.dispose();
+  const { rows, y } = data.validation;
+  if (data.kind === 'regression') {
+    let sse = 0;
+    for (let r = 0; r < rows; r++) sse += (values[r] - y[r]) ** 2;
+    return { error: Math.sqrt(sse / rows) * data.targetScale, loss: sse / rows };
+  }
+  const k = data.outputs;
+  let wrong = 0;
+  let loss = 0;
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (values[r * k + c] > max) [best, max] = [c, values[r * k + c]];
+    // Diverged logits (NaN) count as a wrong prediction.
+    if (!(max > -Infinity) || best !== y[r] || Number.isNaN(values[r * k + y[r]])) wrong++;
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp(values[r * k + c] - max);
+    loss += Math.log(sum) + max - values[r * k + y[r]];
+  }
+  return { error: wrong / rows, loss: loss / rows };
+}
