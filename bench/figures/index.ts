@@ -11,6 +11,7 @@ import { optimizersMfMoFigures } from './optimizersMfMo.js';
 import { qualityFigures } from './quality.js';
 import { qualityMoFigures } from './qualityMo.js';
 import { qualityMfFigures } from './qualityMf.js';
+import { tfjsFigures } from './tfjs.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures, ...tfjsFigures];
