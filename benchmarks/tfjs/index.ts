@@ -8,7 +8,7 @@ export { mlpSpace } from './space.js';
 
 export const tfjsCollection: TaskCollection = {
   name: 'tfjs',
-  description: 'MLPs trained with TensorFlow.js on iris, penguins, cars and seeded synthetic data: real training, epochs as fidelity',
+  description: 'MLPs (iris, penguins, cars, seeded synthetic data) and a small CNN (seeded synthetic images) trained with TensorFlow.js: real training, epochs as fidelity',
   list(): TaskDescriptor[] {
     return listedTfjsSpecs.map((spec) => ({
       id: spec.id, collection: 'tfjs', type: typeOf(spec), dimension: mlpSpace.dimension,
@@ -18,7 +18,7 @@ export const tfjsCollection: TaskCollection = {
   owns: (id) => id.startsWith(TFJS_PREFIX),
   create(id) {
     const spec = parseTfjsId(id);
-    if (!spec) throw new UnknownNameError('tfjs task', id, [...listedTfjsSpecs.map((s) => s.id), `${TFJS_PREFIX}synth-{cls|reg}-n{rows}-d{features}[/epochs][/params|/time]`]);
+    if (!spec) throw new UnknownNameError('tfjs task', id, [...listedTfjsSpecs.map((s) => s.id), `${TFJS_PREFIX}mlp/synth-{cls|reg}-n{rows}-d{features}[/epochs][/params|/time]`, `${TFJS_PREFIX}cnn/synth-img-n{rows}-s{side}[...]`]);
     // TensorFlow.js is loaded on the first create, never by listing.
     return import('./task.js').then(({ tfjsTask }) => tfjsTask(spec));
   },

@@ -29,7 +29,8 @@ export function tfjsTask(spec: TfjsTaskSpec, trainer?: Trainer): Task {
       trainRows: data.train.rows,
       validationRows: data.validation.rows,
       features: data.features,
-      source: `MLP on ${spec.dataset}, TensorFlow.js (backend chosen at start: ${backend} planned, training in a ${runner.placement})`,
+      model: spec.model,
+      source: `${spec.model.toUpperCase()} on ${spec.dataset}, TensorFlow.js (backend chosen at start: ${backend} planned, training in a ${runner.placement})`,
     },
     async evaluate(trial: TrialInfo): Promise<TrialValue> {
       mlpSpace.validate(trial.config);
@@ -38,7 +39,7 @@ export function tfjsTask(spec: TfjsTaskSpec, trainer?: Trainer): Task {
         throw new InvalidConfigError(`Task '${spec.id}' needs epochs, an integer in [${EPOCHS.min}, ${EPOCHS.max}], got ${epochs}.`);
       }
       const start = performance.now();
-      const result = await runner.train({ dataset: spec.dataset, config: mlpConfigOf(trial.config), epochs, seed: trial.seed ?? 0 });
+      const result = await runner.train({ model: spec.model, dataset: spec.dataset, config: mlpConfigOf(trial.config), epochs, seed: trial.seed ?? 0 });
       const error = result.validationError;
       const cost = spec.second === 'params' ? [error, result.parameterCount] : spec.second === 'time' ? [error, result.trainSeconds] : error;
       return {

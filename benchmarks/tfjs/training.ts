@@ -6,15 +6,20 @@
  * exactly the steps training from scratch takes, and ends in the same parameters.
  */
 import * as tf from '@tensorflow/tfjs';
-import { deriveRng } from '../../core/index.js';
+import { deriveRng, SpecError } from '../../core/index.js';
 import { activateBackend, type BackendName } from './backend.js';
 import { CheckpointCache, type Checkpoint } from './checkpoints.js';
 import { loadDataset, type SplitDataset } from './datasets/index.js';
-import { dropoutMasks, forward, initialParameters, parameterCount, parameterShapes, type MlpShape } from './model.js';
+import { cnnNetwork } from './cnn.js';
+import { mlpNetwork } from './mlp.js';
+import { dropoutMask, parameterCount, type Network } from './network.js';
 import { configKey, type MlpConfig } from './mlpConfig.js';
 import { applyUpdate, slotCount } from './updateRules.js';
 
+export type ModelKind = 'mlp' | 'cnn';
+
 export interface TrainRequest {
+  readonly model: ModelKind;
   readonly dataset: string;
   readonly config: MlpConfig;
   readonly epochs: number;
@@ -52,29 +57,35 @@ export async function train(request: TrainRequest): Promise<TrainResult> {
   const backend = await activateBackend();
   const data = loadDataset(request.dataset);
   const { config, epochs, seed } = request;
-  const shape: MlpShape = { inputs: data.features, outputs: data.kind === 'classification' ? data.outputs : 1, layers: config.layers, units: config.units };
-  const key = `${request.dataset}|${seed}|${configKey(config)}`;
+  const network = networkFor(request.model, data, config);
+  const key = `${request.model}|${request.dataset}|${seed}|${configKey(config)}`;
   const resumed = cache.latest(key, epochs);
-  const state = resumed ? restore(resumed) : fresh(shape, config, seed);
+  const state = resumed ? restore(resumed) : fresh(network, config, seed);
   const tensors = datasetTensors(data);
   const start = performance.now();
   try {
-    for (let epoch = resumed?.epochs ?? 0; epoch < epochs; epoch++) runEpoch(state, tensors, data, shape, config, seed, epoch);
-    const { error, loss } = validate(state.params, tensors, data, config);
+    for (let epoch = resumed?.epochs ?? 0; epoch < epochs; epoch++) runEpoch(state, tensors, data, network, config, seed, epoch);
+    const { error, loss } = validate(state.params, tensors, data, network);
     const trainSeconds = (resumed?.trainSeconds ?? 0) + (performance.now() - start) / 1000;
     if (cache.limitBytes > 0) cache.put(key, snapshot(state, epochs, trainSeconds));
     return {
       validationError: error, validationLoss: loss, epochs, epochsReused: resumed?.epochs ?? 0, trainSeconds,
-      parameterCount: parameterCount(shape), backend: backend.name, gpu: backend.gpu,
+      parameterCount: parameterCount(network), backend: backend.name, gpu: backend.gpu,
     };
   } finally {
     for (const t of [...state.params, ...state.slots.flat()]) t.dispose();
   }
 }
 
-function fresh(shape: MlpShape, config: MlpConfig, seed: number): State {
-  const shapes = parameterShapes(shape);
-  const params = initialParameters(shape, config.activation, deriveRng(seed, 'init')).map((values, i) => tf.tensor(values, shapes[i]));
+function networkFor(model: ModelKind, data: SplitDataset, config: MlpConfig): Network {
+  const outputs = data.kind === 'classification' ? data.outputs : 1;
+  if (model === 'mlp') return mlpNetwork(data.features, outputs, config);
+  if (data.imageSize === undefined) throw new SpecError(`The CNN needs an image dataset (synth-img-n{rows}-s{side}), not '${data.name}'.`);
+  return cnnNetwork(data.imageSize, outputs, config);
+}
+
+function fresh(network: Network, config: MlpConfig, seed: number): State {
+  const params = network.initialParameters(deriveRng(seed, 'init')).map((values, i) => tf.tensor(values, [...network.shapes[i]]));
   const slots = params.map((p) => Array.from({ length: slotCount(config) }, () => tf.zerosLike(p)));
   return { params, slots, step: 0 };
 }
@@ -121,22 +132,23 @@ function datasetTensors(data: SplitDataset): DatasetTensors {
   return tensors;
 }
 
-function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, shape: MlpShape, config: MlpConfig, seed: number, epoch: number): void {
+function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, network: Network, config: MlpConfig, seed: number, epoch: number): void {
   const rows = data.train.rows;
   const order = deriveRng(seed, 'shuffle', epoch).shuffle(Array.from({ length: rows }, (_, i) => i));
   const dropoutRng = deriveRng(seed, 'dropout', epoch);
   const batchSize = Math.min(config.batchSize, rows);
   for (let first = 0; first < rows; first += batchSize) {
     const batch = order.slice(first, first + batchSize);
-    const masks = config.dropout > 0 ? dropoutMasks(shape, batch.length, config.dropout, dropoutRng) : undefined;
+    const maskShapes = config.dropout > 0 ? network.maskShapes(batch.length) : [];
+    const masks = maskShapes.map(([rows, width]) => dropoutMask(rows * width, config.dropout, dropoutRng));
     state.step++;
     const next = tf.tidy(() => {
       const index = tf.tensor1d(batch, 'int32');
       const x = tf.gather(tensors.xTrain, index);
       const y = tf.gather(tensors.yTrain, index);
-      const maskTensors = masks?.map((m) => tf.tensor2d(m, [batch.length, shape.units]));
+      const maskTensors = masks.length > 0 ? masks.map((m, i) => tf.tensor2d(m, maskShapes[i] as [number, number])) : undefined;
       const lossOf = (...params: tf.Tensor[]) => {
-        const out = forward(params, x, config.activation, maskTensors);
+        const out = network.forward(params, x as tf.Tensor2D, maskTensors);
         return data.kind === 'classification' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
       };
       const { grads } = tf.valueAndGrads(lossOf)(state.params);
@@ -151,8 +163,8 @@ function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, sha
   }
 }
 
-function validate(params: readonly tf.Tensor[], tensors: DatasetTensors, data: SplitDataset, config: MlpConfig): { error: number; loss: number } {
-  const out = tf.tidy(() => forward(params, tensors.xValidation, config.activation));
+function validate(params: readonly tf.Tensor[], tensors: DatasetTensors, data: SplitDataset, network: Network): { error: number; loss: number } {
+  const out = tf.tidy(() => network.forward(params, tensors.xValidation));
   const values = out.dataSync();
   out.dispose();
   const { rows, y } = data.validation;

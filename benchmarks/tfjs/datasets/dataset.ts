@@ -10,6 +10,8 @@ export interface Dataset {
   readonly features: number;
   /** Number of classes; 1 for regression. */
   readonly outputs: number;
+  /** Side of the square one-channel images the rows hold, for image datasets. */
+  readonly imageSize?: number;
   readonly source: string;
 }
 
@@ -19,6 +21,7 @@ export interface SplitDataset {
   readonly kind: Dataset['kind'];
   readonly features: number;
   readonly outputs: number;
+  readonly imageSize?: number;
   readonly train: { readonly x: Float32Array; readonly y: Float32Array; readonly rows: number };
   readonly validation: { readonly x: Float32Array; readonly y: Float32Array; readonly rows: number };
   /** Regression targets are standardized for training; errors are reported in the original unit. */

@@ -34,5 +34,5 @@ export function splitDataset(data: Dataset): SplitDataset {
     });
     return { x, y, rows: rows.length };
   };
-  return { name: data.name, kind: data.kind, features: data.features, outputs: data.outputs, train: take(trainRows), validation: take(validationRows), targetScale: yScale };
+  return { name: data.name, kind: data.kind, features: data.features, outputs: data.outputs, imageSize: data.imageSize, train: take(trainRows), validation: take(validationRows), targetScale: yScale };
 }

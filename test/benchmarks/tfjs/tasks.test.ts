@@ -12,9 +12,9 @@ import { runLoop, type TrialRecord } from '../../../runner/index.js';
 
 const CONFIG = { learning_rate: 0.01, batch_size: 16, n_layers: 2, units: 16, dropout: 0.2, weight_decay: 0.001, activation: 'relu', optimizer: 'rmsprop', momentum: 0.5 };
 
-test('the collection lists every dataset in six variants, all four task types', () => {
+test('the collection lists six MLP datasets and one CNN image set in six variants each, all four task types', () => {
   const tasks = listTasks().filter((t) => t.collection === 'tfjs');
-  assert.equal(tasks.length, 6 * 6);
+  assert.equal(tasks.length, 7 * 6);
   assert.deepEqual(new Set(tasks.map((t) => t.type)), new Set(['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective']));
   assert.ok(tasks.some((t) => t.id === 'tfjs/mlp/iris'));
   assert.ok(tasks.every((t) => t.available && t.dimension === 9));
@@ -24,6 +24,9 @@ test('unknown ids and synthetic sizes out of range get one clear message', async
   await assert.rejects(createTask('tfjs/mlp/irs'), (e: Error) => e instanceof UnknownNameError && /tfjs\/mlp\/iris/.test(e.message));
   await assert.rejects(createTask('tfjs/mlp/synth-cls-n5-d3'), (e: Error) => e instanceof SpecError && /rows in \[20/.test(e.message));
   assert.equal(parseTfjsId('tfjs/mlp/synth-reg-n300-d4/epochs/time')?.second, 'time');
+  assert.equal(parseTfjsId('tfjs/cnn/synth-img-n500-s16/epochs')?.model, 'cnn');
+  assert.equal(parseTfjsId('tfjs/cnn/iris'), undefined, 'the CNN needs an image set');
+  await assert.rejects(createTask('tfjs/cnn/synth-img-n100-s2'), /side in \[4, 64\]/);
 });
 
 test('an MO-MF task trains at the asked epochs and returns [error, parameter count] with the backend recorded', async () => {
