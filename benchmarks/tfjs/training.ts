@@ -13,6 +13,8 @@ import { loadDataset, type SplitDataset } from './datasets/index.js';
 import { cnnNetwork } from './cnn.js';
 import { mlpNetwork } from './mlp.js';
 import { dropoutMask, parameterCount, type Network } from './network.js';
+import { datasetTensors, type DatasetTensors } from './datasetTensors.js';
+import { validate } from './validation.js';
 import { configKey, type MlpConfig } from './mlpConfig.js';
 import { applyUpdate, slotCount } from './updateRules.js';
 
@@ -107,31 +109,6 @@ function snapshot(state: State, epochs: number, trainSeconds: number): Checkpoin
   };
 }
 
-interface DatasetTensors {
-  readonly xTrain: tf.Tensor2D;
-  readonly yTrain: tf.Tensor;
-  readonly xValidation: tf.Tensor2D;
-}
-
-const tensorsByDataset = new Map<string, DatasetTensors>();
-
-/** The dataset on the active backend, uploaded once per process. */
-function datasetTensors(data: SplitDataset): DatasetTensors {
-  let tensors = tensorsByDataset.get(data.name);
-  if (!tensors) {
-    const y = tf.tidy(() => data.kind === 'classification'
-      ? tf.cast(tf.oneHot(tf.tensor1d(data.train.y, 'int32'), data.outputs), 'float32')
-      : tf.tensor2d(data.train.y, [data.train.rows, 1]));
-    tensors = {
-      xTrain: tf.tensor2d(data.train.x, [data.train.rows, data.features]),
-      yTrain: y,
-      xValidation: tf.tensor2d(data.validation.x, [data.validation.rows, data.features]),
-    };
-    tensorsByDataset.set(data.name, tensors);
-  }
-  return tensors;
-}
-
 function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, network: Network, config: MlpConfig, seed: number, epoch: number): void {
   const rows = data.train.rows;
   const order = deriveRng(seed, 'shuffle', epoch).shuffle(Array.from({ length: rows }, (_, i) => i));
@@ -161,30 +138,4 @@ function runEpoch(state: State, tensors: DatasetTensors, data: SplitDataset, net
     state.params = next.slice(0, n);
     state.slots = Array.from({ length: n }, (_, i) => next.slice(n + i * perSlot, n + (i + 1) * perSlot));
   }
-}
-
-function validate(params: readonly tf.Tensor[], tensors: DatasetTensors, data: SplitDataset, network: Network): { error: number; loss: number } {
-  const out = tf.tidy(() => network.forward(params, tensors.xValidation));
-  const values = out.dataSync();
-  out.dispose();
-  const { rows, y } = data.validation;
-  if (data.kind === 'regression') {
-    let sse = 0;
-    for (let r = 0; r < rows; r++) sse += (values[r] - y[r]) ** 2;
-    return { error: Math.sqrt(sse / rows) * data.targetScale, loss: sse / rows };
-  }
-  const k = data.outputs;
-  let wrong = 0;
-  let loss = 0;
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (values[r * k + c] > max) [best, max] = [c, values[r * k + c]];
-    // Diverged logits (NaN) count as a wrong prediction.
-    if (!(max > -Infinity) || best !== y[r] || Number.isNaN(values[r * k + y[r]])) wrong++;
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp(values[r * k + c] - max);
-    loss += Math.log(sum) + max - values[r * k + y[r]];
-  }
-  return { error: wrong / rows, loss: loss / rows };
 }
