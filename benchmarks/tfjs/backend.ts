@@ -7,6 +7,7 @@
  * The first that loads wins, unless HPOARENA_TFJS_BACKEND (the CLI's --backend) forces one.
  * node-gpu counts only when libtensorflow sees a GPU: without CUDA it would run on the CPU.
  */
+import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { DataMissingError, UnknownNameError } from '../../core/index.js';
 
@@ -51,9 +52,10 @@ export type ModuleImporter = (specifier: string) => Promise<unknown>;
 export type ModuleResolver = (specifier: string) => boolean;
 
 export const importModule: ModuleImporter = (specifier) => import(specifier);
+const require = createRequire(import.meta.url);
 export const isInstalled: ModuleResolver = (specifier) => {
   try {
-    import.meta.resolve(specifier);
+    require.resolve(specifier);
     return true;
   } catch {
     return false;

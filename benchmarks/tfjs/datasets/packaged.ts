@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { datasetFromRecords, type Dataset } from './dataset.js';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +36,6 @@ export function carsDataset(): Dataset {
 
 /** vega-datasets exports only its loader; the JSON files sit in data/ beside build/. */
 function vegaData(file: string): Record<string, unknown>[] {
-  const main = fileURLToPath(import.meta.resolve('vega-datasets'));
+  const main = require.resolve('vega-datasets');
   return JSON.parse(readFileSync(join(dirname(main), '..', 'data', file), 'utf8')) as Record<string, unknown>[];
 }
