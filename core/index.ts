@@ -6,4 +6,5 @@ export * from './task.js';
 export * from './optimizer.js';
 export * from './options.js';
 export * from './pareto.js';
+export * from './hypervolume.js';
 export * from './incumbentTracker.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { nonDominated } from '../../analysis/multiObjective/index.js';
+import { nonDominated } from '../../core/index.js';
 import { ALPHA, describeMoStudy, MO_PROBLEMS, scoreAgainstRandom, shortName, type MoQualityStudy, type RunFront } from '../../bench/quality/moVsRandom.js';
 import { createTask } from '../../benchmarks/index.js';
 import { viewOf, type Task } from '../../core/index.js';
