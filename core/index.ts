@@ -7,4 +7,5 @@ export * from './optimizer.js';
 export * from './options.js';
 export * from './pareto.js';
 export * from './hypervolume.js';
+export * from './normal.js';
 export * from './incumbentTracker.js';
