@@ -8,4 +8,5 @@ export * from './options.js';
 export * from './pareto.js';
 export * from './hypervolume.js';
 export * from './normal.js';
+export * from './csv.js';
 export * from './incumbentTracker.js';
