@@ -25,7 +25,12 @@ const OPTIMIZERS = [
 
 const spec: ExperimentSpec = {
   experiment: 'golden',
-  optimizers: OPTIMIZERS.map((name) => ({ name, label: name, options: {} })),
+  optimizers: [
+    ...OPTIMIZERS.map((name) => ({ name, label: name, options: {} })),
+    // Non-default paths of shared code (TPE's multivariate and group modes, constant liar).
+    { name: 'tpe', label: 'tpe-multivariate', options: { multivariate: true } },
+    { name: 'tpe', label: 'tpe-group', options: { multivariate: true, group: true, constant_liar: true } },
+  ],
   tasks: ['golden/*', 'bbob/2/1/0', 'mfpbench/SO/mfh/mfh3_good', 'Pymoo/MO/unconstraint/kursawe'],
   seeds: [1, 2],
   nTrials: 20,
