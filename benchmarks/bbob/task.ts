@@ -3,9 +3,9 @@ import { vectorTask } from '../vectorTask.js';
 import type { BbobProblem } from './problem.js';
 
 /** CARP-S's objective name for BBOB tasks (carps/configs/task/BBOB/*.yaml). */
-export const OBJECTIVES: readonly Objective[] = [{ name: 'quality', direction: 'minimize' }];
+const OBJECTIVES: readonly Objective[] = [{ name: 'quality', direction: 'minimize' }];
 export const LOWER = -5;
-export const UPPER = 5;
+const UPPER = 5;
 
 /**
  * A BBOB problem as a vector task on x0..x{d-1} in [-5, 5] (default 0, as CARP-S).
