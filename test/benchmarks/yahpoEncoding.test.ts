@@ -66,7 +66,7 @@ describe('yahpo pinned outputs (regression guard)', () => {
       const task = await yahpoCollection.create(id, { dataDir: SHARED });
       const value = await task.evaluate({ config, fidelity });
       for (const [metric, x] of Object.entries(expected)) {
-        const got = (value.info?.metrics as Record<string, number>)[metric];
+        const got = (value.info?.metrics as Record<string, number> | undefined)?.[metric] ?? NaN;
         assert.ok(Math.abs(got - x) <= 1e-4 * Math.max(1, Math.abs(x)), `${metric}: ${got} vs ${x}`);
       }
     });

@@ -7,8 +7,8 @@ import { releaseSurrogateSessions } from '../../benchmarks/yahpo/session.js';
 
 const context = { dataDir: path.resolve(process.cwd(), '../shared') };
 const create = (id: string) => Promise.resolve(yahpoCollection.create(id, context));
-const info = (v: TrialValue, key: string) => (v.info?.metrics as Record<string, number>)[key];
-const fidelity = (v: TrialValue, key: string) => (v.info?.fidelities as Record<string, number>)[key];
+const info = (v: TrialValue, key: string) => (v.info?.metrics as Record<string, number> | undefined)?.[key] ?? NaN;
+const fidelity = (v: TrialValue, key: string) => (v.info?.fidelities as Record<string, number> | undefined)?.[key] ?? NaN;
 
 const RPART = { maxdepth: 30, minbucket: 1, minsplit: 20, 'num.impute.selected.cpo': 'impute.mean' };
 
