@@ -20,16 +20,20 @@ function howToProvide(relative: string): string {
   return 'reference data: set HPOARENA_DATA_DIR to a data directory that holds it';
 }
 
-/** Names the missing files folder by folder: `DIR/yahpo/lcbench/{config_space.json, model.onnx}`. */
+/**
+ * Names the missing files folder by folder (`yahpo/lcbench/{config_space.json, model.onnx}`),
+ * under $HPOARENA_DATA_DIR when it is set; the development fallback is not named to users.
+ */
 function missingMessage(missing: readonly string[]): string {
   const byFolder = new Map<string, string[]>();
   for (const relative of missing) {
-    const folder = dirname(join(DATA_DIR, relative));
+    const folder = dirname(relative);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), basename(relative)]);
   }
   const named = [...byFolder].map(([folder, files]) => join(folder, files.length > 1 ? `{${files.join(', ')}}` : files[0]));
+  const where = process.env.HPOARENA_DATA_DIR ? `in HPOARENA_DATA_DIR=${DATA_DIR}` : 'in a data directory (HPOARENA_DATA_DIR is not set)';
   const how = [...new Set(missing.map(howToProvide))].join('; ');
-  return `needs ${named.join(', ')} (${how})`;
+  return `needs ${named.join(', ')} ${where}; ${how}`;
 }
 
 function missingOf(relatives: readonly string[]): string[] {
