@@ -19,7 +19,7 @@ export function cnnNetwork(imageSize: number, outputs: number, config: MlpConfig
   shapes.push([channels, outputs], [outputs]);
   return {
     shapes,
-    initialParameters: (rng) => shapes.map((s, i) => {
+    initialParameters: (rng) => shapes.map((s) => {
       if (s.length === 1) return new Float32Array(s[0]);
       if (s.length === 2) return uniformWeights(s[0] * s[1], s[0], s[1], false, rng);
       const [kh, kw, inC, outC] = s;
