@@ -1,0 +1,67 @@
+import { resolveOptions, type IncumbentEntry, type Optimizer, type OptimizerFactory, type Options, type TaskView, type TrialInfo } from '../../core/index.js';
+import { runLoop, type LoopResult } from '../runLoop.js';
+import type { TrialRecord } from '../store/index.js';
+import { CheckedOptimizer } from './checkedOptimizer.js';
+import { checkProposal, fail, type ToldTrial } from './checks.js';
+import { conformanceTask } from './syntheticTask.js';
+
+/** Everything one conformance run saw. */
+export interface ConformanceRecord {
+  readonly proposals: readonly TrialInfo[];
+  readonly told: readonly ToldTrial[];
+  /** What the run loop stored, in order: the record a resumed run replays. */
+  readonly records: readonly TrialRecord[];
+  readonly incumbent: readonly IncumbentEntry[];
+  readonly loop: LoopResult;
+  /** The proposal of one ask after the trials were used up. */
+  readonly afterBudget?: TrialInfo;
+}
+
+export interface ConformanceRun {
+  readonly factory: OptimizerFactory;
+  readonly options?: Options;
+  readonly view: TaskView;
+  readonly seed: number;
+  readonly nTrials: number;
+  /** Names the optimizer and the case in every failure. */
+  readonly label: string;
+  readonly askAfterBudget?: boolean;
+  /** Trials of an earlier attempt to replay (resume), as the store would hand them back. */
+  readonly recorded?: readonly TrialRecord[];
+}
+
+/**
+ * One conformance run through the product's run loop (runner/runLoop.ts): `nTrials` trials on
+ * the synthetic task with crash injection, each proposal checked as it arrives; optionally one
+ * more ask once the trials are used up. A failure throws ConformanceFailure.
+ */
+export async function runConformance(run: ConformanceRun): Promise<ConformanceRecord> {
+  const { factory, view, seed, nTrials } = run;
+  const where = `${factory.name} on ${run.label}`;
+  let inner: Optimizer;
+  try {
+    inner = factory.create(view, seed, resolveOptions(factory, run.options ?? {}));
+  } catch (error) {
+    fail(`${where}: create() threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const optimizer = new CheckedOptimizer(inner, view, where);
+  const records: TrialRecord[] = [...(run.recorded ?? [])];
+  try {
+    const loop = await runLoop({
+      runId: 0, task: conformanceTask(view, seed, nTrials), optimizer, seed,
+      // The budget never ends the run first: trials are counted (multi-fidelity trials cost less than one).
+      nTrials: Number.MAX_SAFE_INTEGER, maxTrials: nTrials,
+      recorded: run.recorded ?? [],
+      persist: (trial) => void records.push(trial),
+      discardFrom: (index) => void records.splice(index),
+    });
+    let afterBudget: TrialInfo | undefined;
+    if (run.askAfterBudget ?? true) {
+      afterBudget = await optimizer.ask();
+      checkProposal(view, afterBudget, `${where}, ask after the budget`);
+    }
+    return { proposals: optimizer.proposals, told: optimizer.told, records, incumbent: optimizer.incumbent(), loop, afterBudget };
+  } finally {
+    await optimizer.close();
+  }
+}
