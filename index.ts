@@ -38,9 +38,9 @@ export { openStore, DEFAULT_STORE_PATH, type SqliteStore, type TrialRecord } fro
 export { runLoop, trialSeed, evaluateTrial, type LoopInput, type LoopResult } from './runner/index.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './runner/index.js';
 
-// Conformance suite: what `hpoarena check-optimizer` runs.
+// Conformance: the suite of `hpoarena check-optimizer`, and the contract checks of a task collection.
 export {
-  runConformanceSuite, conformanceCase, suiteCases, conformanceSpaces, ConformanceFailure,
+  runConformanceSuite, conformanceCase, suiteCases, conformanceSpaces, checkTaskCollection, ConformanceFailure,
   type CaseResult, type SuiteCase, type ConformanceSpace,
 } from './runner/index.js';
 

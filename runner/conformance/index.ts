@@ -10,3 +10,4 @@ export { conformanceCase, primaryType, SHAPES, CONFORMANCE_SEED } from './confor
 export { conformanceSpaces, mixedSpace, type ConformanceSpace } from './spaces.js';
 export { viewFor, conformanceTask, syntheticCost, outcome, FIDELITY, type ViewShape } from './syntheticTask.js';
 export { suiteCases, runConformanceSuite, type SuiteCase, type CaseResult } from './suite.js';
+export { checkTaskCollection } from './taskCollection.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { checkTaskCollection } from '../../runner/conformance/index.js';
 import { cli, REPO_ROOT, tempDir } from '../helpers.js';
 
 /** The plugins of docs/plugins.md, as a user loads them: the TypeScript ones compiled, the JavaScript one as written. */
@@ -19,6 +20,11 @@ for (const [name, plugin, cases] of [
     assert.match(result.stdout, new RegExp(`${cases} of ${cases} cases passed`));
   });
 }
+
+test('the example task collection keeps the task-collection contract', async () => {
+  const { sphereCollection } = await import(TASK_COLLECTION);
+  assert.deepEqual(await checkTaskCollection(sphereCollection), ['example/sphere/2', 'example/sphere/4', 'example/sphere/8']);
+});
 
 test('the example task collection lists its tasks; unknown ids get one message naming the valid ones', () => {
   const listed = cli(['tasks', 'example/*', '--json', '--plugin', TASK_COLLECTION]);
