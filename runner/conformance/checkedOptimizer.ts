@@ -34,7 +34,7 @@ export class CheckedOptimizer implements Optimizer {
     try {
       return this.inner.incumbent();
     } catch (error) {
-      fail(`${this.where}: incumbent() threw: ${describe(error)}`);
+      fail(`${this.where}: incumbent() threw: ${describeThrown(error)}`);
     }
   }
 
@@ -47,10 +47,13 @@ async function guarded<T>(where: string, call: string, fn: () => T | Promise<T>)
   try {
     return await fn();
   } catch (error) {
-    fail(`${where}: ${call} threw: ${describe(error)}`);
+    fail(`${where}: ${call} threw: ${describeThrown(error)}`);
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+/** The message and where it was thrown (the first stack frame), on one line. */
+export function describeThrown(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const frame = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim();
+  return frame ? `${error.name}: ${error.message} (${frame})` : `${error.name}: ${error.message}`;
 }

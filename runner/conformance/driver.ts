@@ -1,7 +1,7 @@
 import { resolveOptions, type IncumbentEntry, type Optimizer, type OptimizerFactory, type Options, type TaskView, type TrialInfo } from '../../core/index.js';
 import { runLoop, type LoopResult } from '../runLoop.js';
 import type { TrialRecord } from '../store/index.js';
-import { CheckedOptimizer } from './checkedOptimizer.js';
+import { CheckedOptimizer, describeThrown } from './checkedOptimizer.js';
 import { checkProposal, fail, type ToldTrial } from './checks.js';
 import { conformanceTask } from './syntheticTask.js';
 
@@ -42,7 +42,7 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   try {
     inner = factory.create(view, seed, resolveOptions(factory, run.options ?? {}));
   } catch (error) {
-    fail(`${where}: create() threw: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`${where}: create() threw: ${describeThrown(error)}`);
   }
   const optimizer = new CheckedOptimizer(inner, view, where);
   const records: TrialRecord[] = [...(run.recorded ?? [])];

@@ -1,6 +1,7 @@
 import { Rng, taskTypeOf, type Task, type TrialInfo, type TrialValue } from '../../core/index.js';
 import type { TaskCollection, TaskContext, TaskDescriptor } from '../../benchmarks/index.js';
 import { evaluateTrial } from '../evaluateTrial.js';
+import { describeThrown } from './checkedOptimizer.js';
 import { fail } from './checks.js';
 
 /** Configs evaluated per task: the defaults and random samples. */
@@ -58,6 +59,6 @@ async function evaluated(task: Task, trial: TrialInfo, where: string): Promise<T
   try {
     return await evaluateTrial(task, trial);
   } catch (error) {
-    fail(`${where}: evaluate threw: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`${where}: evaluate threw: ${describeThrown(error)}`);
   }
 }

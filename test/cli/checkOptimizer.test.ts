@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { allOptimizers } from '../../optimizers/index.js';
 import { suiteCases } from '../../runner/index.js';
-import { cli, REPO_ROOT } from '../helpers.js';
+import { cli, FAULTY_PLUGIN, REPO_ROOT } from '../helpers.js';
 
 const NON_CONFORMING = join(REPO_ROOT, 'dist/test/fixtures/nonConformingPlugin.js');
 
@@ -30,6 +30,12 @@ test('check-optimizer fails an optimizer whose trials do not follow its seed, sh
   const result = cli(['check-optimizer', 'test-unseeded', '--plugin', NON_CONFORMING, '--case', 'float']);
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stdout, /not deterministic under a seed: trial 0 was \{"config":\{"x":.*\}, then \{"config":\{"x":/);
+});
+
+test('check-optimizer reports an optimizer that throws on one line: the trial, the call, the message and where it was thrown', () => {
+  const result = cli(['check-optimizer', 'test-throws-at-5', '--plugin', FAULTY_PLUGIN, '--case', "'int'"]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stdout, /trial 5: ask\(\) threw: Error: optimizer exploded on purpose \(at .*faultyPlugin\.js:\d+:\d+\)\n/);
 });
 
 test('check-optimizer runs an external program through the protocol (the reference client), one JSON line per case with --json', () => {
