@@ -35,7 +35,7 @@ test('check-optimizer fails an optimizer whose trials do not follow its seed, sh
 test('check-optimizer reports an optimizer that throws on one line: the trial, the call, the message and where it was thrown', () => {
   const result = cli(['check-optimizer', 'test-throws-at-5', '--plugin', FAULTY_PLUGIN, '--case', "'int'"]);
   assert.equal(result.status, 1, result.stderr);
-  assert.match(result.stdout, /trial 5: ask\(\) threw: Error: optimizer exploded on purpose \(at .*faultyPlugin\.js:\d+:\d+\)\n/);
+  assert.match(result.stdout, /trial 5: ask\(\) threw: Error: optimizer exploded on purpose \(at .*faultyPlugin\.js:\d+:\d+\)\)\n/);
 });
 
 test('check-optimizer runs an external program through the protocol (the reference client), one JSON line per case with --json', () => {
