@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { REPO_ROOT, tempDir } from '../helpers.js';
+import { cli, REPO_ROOT, tempDir } from '../helpers.js';
 
 const TSC = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 
@@ -109,6 +109,20 @@ test("TypeScript users get the declarations: a plugin type-checks against 'hpoar
   assert.match(wrong.output, /Type 'number' is not assignable to type 'string'/);
   assert.match(wrong.output, /'"sideways"' is not assignable to type 'TaskType'/);
   assert.match(wrong.output, /not assignable to type 'Promise<TrialInfo> \| TrialInfo'/);
+});
+
+test("the example plugins work from a user's own package: the TypeScript ones compile there, the JavaScript one registers with the CLI", (t) => {
+  const dir = scratchPackage(t);
+  for (const file of ['optimizer-typescript/localSearch.ts', 'task-collection/shiftedSphere.ts']) {
+    const name = file.split('/')[1];
+    copyFileSync(join(REPO_ROOT, 'examples', file), join(dir, name));
+    const result = typecheck(dir, name);
+    assert.equal(result.status, 0, `${file}: ${result.output}`);
+  }
+  copyFileSync(join(REPO_ROOT, 'examples/optimizer-javascript/defaultsFirst.js'), join(dir, 'defaultsFirst.js'));
+  const check = cli(['check-optimizer', 'defaults-first', '--plugin', join(dir, 'defaultsFirst.js'), '--case', "'conditional'"]);
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  assert.match(check.stdout, /1 of 1 cases passed/);
 });
 
 test('the examples of docs/api.md type-check against the package', (t) => {
