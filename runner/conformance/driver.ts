@@ -2,7 +2,7 @@ import { resolveOptions, type IncumbentEntry, type Optimizer, type OptimizerFact
 import { runLoop, type LoopResult } from '../runLoop.js';
 import type { TrialRecord } from '../store/index.js';
 import { CheckedOptimizer, describeThrown } from './checkedOptimizer.js';
-import { checkProposal, fail, type ToldTrial } from './checks.js';
+import { fail, type ToldTrial } from './checks.js';
 import { conformanceTask } from './syntheticTask.js';
 
 /** Everything one conformance run saw. */
@@ -13,7 +13,7 @@ export interface ConformanceRecord {
   readonly records: readonly TrialRecord[];
   readonly incumbent: readonly IncumbentEntry[];
   readonly loop: LoopResult;
-  /** The proposal of one ask after the trials were used up. */
+  /** The proposal of one ask after the trials were used up (also the last of `proposals`). */
   readonly afterBudget?: TrialInfo;
 }
 
@@ -46,6 +46,7 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   }
   const optimizer = new CheckedOptimizer(inner, view, where);
   const records: TrialRecord[] = [...(run.recorded ?? [])];
+  let failed = false;
   try {
     const loop = await runLoop({
       runId: 0, task: conformanceTask(view, seed, nTrials), optimizer, seed,
@@ -55,13 +56,15 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
       persist: (trial) => void records.push(trial),
       discardFrom: (index) => void records.splice(index),
     });
-    let afterBudget: TrialInfo | undefined;
-    if (run.askAfterBudget ?? true) {
-      afterBudget = await optimizer.ask();
-      checkProposal(view, afterBudget, `${where}, ask after the budget`);
-    }
+    // One more ask once the trials are used up: checked like every other proposal.
+    const afterBudget = (run.askAfterBudget ?? true) ? await optimizer.ask() : undefined;
     return { proposals: optimizer.proposals, told: optimizer.told, records, incumbent: optimizer.incumbent(), loop, afterBudget };
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await optimizer.close();
+    // After a failure, that failure is the one to report, not a close() that fails as well.
+    if (failed) await optimizer.close().catch(() => undefined);
+    else await optimizer.close();
   }
 }
