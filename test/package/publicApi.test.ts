@@ -151,3 +151,19 @@ test('npm pack ships the entry module, its declarations, the CLI, the workers an
   }
   assert.deepEqual([...files].filter((f) => f.startsWith('dist/test/') || f.startsWith('dist/bench/')), []);
 });
+
+test('docs/api.md documents every export of the entry module, and names nothing it does not export', async () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs/api.md'), 'utf8');
+  // Names in the first column of the tables: `name`, `name(args)`, `Type`.
+  const documented = new Set<string>();
+  for (const row of doc.split('\n').filter((line) => line.startsWith('| `'))) {
+    const firstCell = row.split(' | ')[0];
+    for (const [, name] of firstCell.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)/g)) documented.add(name);
+  }
+  const runtime = Object.keys(await import(join(REPO_ROOT, 'dist/index.js')));
+  const declarations = readFileSync(join(REPO_ROOT, 'dist/index.d.ts'), 'utf8');
+  const typeNames = [...declarations.matchAll(/type (\w+)/g)].map((m) => m[1]);
+  const exported = new Set([...runtime, ...typeNames]);
+  assert.deepEqual([...exported].filter((name) => !documented.has(name)), [], 'exports missing from docs/api.md');
+  assert.deepEqual([...documented].filter((name) => !exported.has(name)), [], "names in docs/api.md that 'hpoarena' does not export");
+});
