@@ -13,6 +13,7 @@ import { subsetsCommand } from './commands/subsets.js';
 import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
+import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -32,7 +33,8 @@ async function main(argv: string[]): Promise<void> {
     .command(dataCommand)
     .command(reportCommand)
     .command(importCarpsCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data.')
+    .command(checkOptimizerCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
     .strict()
     .recommendCommands()
     .help()
