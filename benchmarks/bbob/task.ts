@@ -13,7 +13,13 @@ export const UPPER = 5;
  * The cost is f(x) with fopt included, as CARP-S returns it (ioh's problem(x)); regret = cost - metadata.optimum.
  * Coordinates outside the box are evaluated as COCO does (the functions' own penalties apply).
  */
-export function bbobTask(problem: BbobProblem, id: string): Task {
+/** How a task id family presents the problem: its collection and budget (bbob_vizier shares the functions, not the budget). */
+export interface BbobTaskOptions {
+  readonly collection?: string;
+  readonly nTrials?: number;
+}
+
+export function bbobTask(problem: BbobProblem, id: string, options: BbobTaskOptions = {}): Task {
   const d = problem.dimension;
   const names = Array.from({ length: d }, (_, i) => coordinateName(i));
   const x = new Float64Array(d);
@@ -21,9 +27,9 @@ export function bbobTask(problem: BbobProblem, id: string): Task {
     id,
     space: boxSpace(Array(d).fill(LOWER), Array(d).fill(UPPER), Array(d).fill(0)),
     objectives: OBJECTIVES,
-    budget: { nTrials: defaultNTrials(d) },
+    budget: { nTrials: options.nTrials ?? defaultNTrials(d) },
     metadata: {
-      collection: 'bbob',
+      collection: options.collection ?? 'bbob',
       kind: 'synthetic',
       optimum: problem.fopt,
       xopt: Array.from(problem.xopt),
