@@ -37,7 +37,7 @@ test('tasks lists a YAHPO task without its surrogate as not runnable, and run re
   const before = sha(store);
   const result = cli(['run', '--optimizers', 'random', '--tasks', 'yahpo/nb301/CIFAR10/None', '--store', store, '--data-dir', NO_DATA]);
   assert.equal(result.status, 2, result.stderr);
-  assert.match(result.stderr, /Task 'yahpo\/nb301\/CIFAR10\/None' is unavailable: YAHPO data for 'nb301' is missing \(.*model\.onnx not in .*\)\. Run 'hpoarena data fetch yahpo --data-dir /);
+  assert.match(result.stderr, /Task 'yahpo\/nb301\/CIFAR10\/None' is unavailable: YAHPO data for 'nb301' is missing \(.*model\.onnx not in .*\)\. Run 'hpoarena data fetch yahpo --data-dir [^']+' \(or set HPOARENA_DATA_DIR \/ --data-dir to where yahpo_data v1\.0\.2 lies\)\.\n$/);
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(sha(store), before, 'the store is untouched');
   const status = JSON.parse(cli(['status', 'default', '--store', store, '--json']).stdout);
