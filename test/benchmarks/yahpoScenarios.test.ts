@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Rng, SearchSpace, type Value } from '../../core/index.js';
-import { loadScenarioData, optimizedParams, SCENARIO_NAMES, YAHPO_SCENARIOS, type ScenarioName } from '../../benchmarks/yahpo/index.js';
+import { loadScenarioData, optimizedParams, SCENARIO_NAMES, YAHPO_SCENARIOS, yahpoTaskSpecs } from '../../benchmarks/yahpo/index.js';
 import { encodeInput, NA_CATEGORY } from '../../benchmarks/yahpo/surrogate.js';
 import { metadataDir, readMetadata, skipWithout } from './yahpoData.js';
 
@@ -24,7 +24,8 @@ const CARPS_LOWER_IS_BETTER: Readonly<Record<string, boolean>> = {
 function paramSetBlock(source: string, block: string): Array<{ name: string; kind: string; rest: string }> {
   const start = source.search(new RegExp(`^${block} = ps\\(`, 'm'));
   if (start < 0) return [];
-  const body = source.slice(start, source.indexOf('\n)\n', start) >>> 0 || undefined);
+  const end = source.indexOf('\n)\n', start);
+  const body = source.slice(start, end < 0 ? undefined : end);
   return [...body.matchAll(/^\s*`?([\w.]+)`?\s*=\s*p_(dbl|int|fct|lgl)\(([^\n]*)/gm)].map((m) => ({ name: m[1], kind: m[2], rest: m[3] }));
 }
 
@@ -104,9 +105,8 @@ describe('every YAHPO scenario, from its metadata', { skip }, () => {
       }
     });
 
-    it(`${name}: the metrics CARP-S optimizes point the way CARP-S's LOWER_IS_BETTER does`, async () => {
-      const { yahpoTaskSpecs } = await import('../../benchmarks/yahpo/index.js');
-      for (const metric of new Set(yahpoTaskSpecs.filter((t) => t.scenario === (name as ScenarioName)).flatMap((t) => t.metrics))) {
+    it(`${name}: the metrics CARP-S optimizes point the way CARP-S's LOWER_IS_BETTER does`, () => {
+      for (const metric of new Set(yahpoTaskSpecs.filter((t) => t.scenario === name).flatMap((t) => t.metrics))) {
         assert.equal(scenario.outputs.find((o) => o.name === metric)?.minimize, CARPS_LOWER_IS_BETTER[metric], `${name} ${metric}`);
       }
     });

@@ -1,6 +1,6 @@
 /** yahpo_gym/benchmarks/iaml.py (v1.0.2). */
 import { YAHPO_INSTANCES } from '../instances.js';
-import { outputs, type YahpoScenario } from './layout.js';
+import { outputs, prefixed, XGBOOST_PARAMS, type YahpoScenario } from './layout.js';
 
 const IAML_OUTPUTS = outputs(
   ['mmce', 'f1', 'auc', 'logloss', 'ramtrain', 'rammodel', 'rampredict', 'timetrain', 'timepredict', 'mec', 'ias', 'nf'],
@@ -9,8 +9,6 @@ const IAML_OUTPUTS = outputs(
 
 const RANGER = ['num.trees', 'sample.fraction', 'mtry.ratio', 'min.node.size', 'num.random.splits'];
 const RPART = ['cp', 'maxdepth', 'minbucket', 'minsplit'];
-const XGBOOST = ['nrounds', 'eta', 'gamma', 'lambda', 'alpha', 'subsample', 'max_depth', 'min_child_weight', 'colsample_bytree', 'colsample_bylevel', 'rate_drop', 'skip_drop'];
-const prefixed = (prefix: string, names: readonly string[]) => names.map((n) => `${prefix}.${n}`);
 
 type IamlName = 'iaml_glmnet' | 'iaml_ranger' | 'iaml_rpart' | 'iaml_xgboost' | 'iaml_super';
 
@@ -32,10 +30,10 @@ export const IAML_SCENARIOS: Readonly<Record<IamlName, YahpoScenario>> = {
   iaml_glmnet: iaml('iaml_glmnet', [], ['alpha', 's']),
   iaml_ranger: iaml('iaml_ranger', ['replace', 'respect.unordered.factors', 'splitrule'], RANGER),
   iaml_rpart: iaml('iaml_rpart', [], RPART),
-  iaml_xgboost: iaml('iaml_xgboost', ['booster'], XGBOOST),
+  iaml_xgboost: iaml('iaml_xgboost', ['booster'], XGBOOST_PARAMS),
   iaml_super: iaml(
     'iaml_super',
     ['learner', 'ranger.replace', 'ranger.respect.unordered.factors', 'ranger.splitrule', 'xgboost.booster'],
-    [...prefixed('ranger', RANGER), ...prefixed('rpart', RPART), ...prefixed('glmnet', ['alpha', 's']), ...prefixed('xgboost', XGBOOST)],
+    [...prefixed('ranger', RANGER), ...prefixed('rpart', RPART), ...prefixed('glmnet', ['alpha', 's']), ...prefixed('xgboost', XGBOOST_PARAMS)],
   ),
 };

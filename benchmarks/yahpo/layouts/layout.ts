@@ -29,3 +29,11 @@ export interface YahpoScenario {
 export function outputs(names: readonly string[], minimize: readonly boolean[]): readonly YahpoOutput[] {
   return names.map((name, i) => ({ name, minimize: minimize[i] }));
 }
+
+/** xgboost's numeric parameters, in yahpo_gym's order (rbv2_xgboost, iaml_xgboost and the xgboost block of the super scenarios). */
+export const XGBOOST_PARAMS: readonly string[] = [
+  'nrounds', 'eta', 'gamma', 'lambda', 'alpha', 'subsample', 'max_depth', 'min_child_weight', 'colsample_bytree', 'colsample_bylevel', 'rate_drop', 'skip_drop',
+];
+
+/** A learner's parameters as the super scenarios name them: `learner.param`. */
+export const prefixed = (learner: string, names: readonly string[]): string[] => names.map((n) => `${learner}.${n}`);

@@ -1,14 +1,11 @@
 /** yahpo_gym/benchmarks/rbv2.py (v1.0.2; `repl` is still a numeric input there, and f1 and memory are outputs). */
 import { YAHPO_INSTANCES } from '../instances.js';
-import { outputs, type YahpoScenario } from './layout.js';
+import { outputs, prefixed, XGBOOST_PARAMS, type YahpoScenario } from './layout.js';
 
 const RBV2_OUTPUTS = outputs(
   ['acc', 'bac', 'auc', 'brier', 'f1', 'logloss', 'timetrain', 'timepredict', 'memory'],
   [false, false, false, true, true, true, true, true, true],
 );
-
-const XGBOOST = ['nrounds', 'eta', 'gamma', 'lambda', 'alpha', 'subsample', 'max_depth', 'min_child_weight', 'colsample_bytree', 'colsample_bylevel', 'rate_drop', 'skip_drop'];
-const prefixed = (prefix: string, names: readonly string[]) => names.map((n) => `${prefix}.${n}`);
 
 type Rbv2Name = 'rbv2_xgboost' | 'rbv2_rpart' | 'rbv2_svm' | 'rbv2_ranger' | 'rbv2_glmnet' | 'rbv2_aknn' | 'rbv2_super';
 
@@ -27,7 +24,7 @@ function rbv2(name: Rbv2Name, learnerCats: readonly string[], learnerConts: read
 }
 
 export const RBV2_SCENARIOS: Readonly<Record<Rbv2Name, YahpoScenario>> = {
-  rbv2_xgboost: rbv2('rbv2_xgboost', ['booster'], XGBOOST),
+  rbv2_xgboost: rbv2('rbv2_xgboost', ['booster'], XGBOOST_PARAMS),
   rbv2_rpart: rbv2('rbv2_rpart', [], ['cp', 'maxdepth', 'minbucket', 'minsplit']),
   rbv2_svm: rbv2('rbv2_svm', ['kernel'], ['cost', 'gamma', 'tolerance', 'degree']),
   rbv2_ranger: rbv2('rbv2_ranger', ['respect.unordered.factors', 'splitrule'], ['num.trees', 'sample.fraction', 'mtry.power', 'min.node.size', 'num.random.splits']),
@@ -42,7 +39,7 @@ export const RBV2_SCENARIOS: Readonly<Record<Rbv2Name, YahpoScenario>> = {
       ...prefixed('rpart', ['cp', 'maxdepth', 'minbucket', 'minsplit']),
       ...prefixed('ranger', ['num.trees', 'sample.fraction', 'mtry.power', 'min.node.size', 'num.random.splits']),
       ...prefixed('aknn', ['k', 'M', 'ef', 'ef_construction']),
-      ...prefixed('xgboost', XGBOOST),
+      ...prefixed('xgboost', XGBOOST_PARAMS),
     ],
   ),
 };
