@@ -36,9 +36,22 @@ export const tasksCommand: CommandModule<object, Args> = {
       console.log(JSON.stringify(tasks));
       return;
     }
-    console.log(formatTable(['id', 'type', 'dim', 'objectives', 'n_trials', 'available'], tasks.map((t) => [t.id, t.type, t.dimension, t.nObjectives, t.nTrials, t.available ? 'yes' : `no: ${t.unavailableReason ?? ''}`])));
+    printTable(tasks);
   },
 };
+
+/** One row per task; a task not runnable here points to a numbered reason below the table (a reason is shared by many tasks). */
+function printTable(tasks: readonly TaskDescriptor[]): void {
+  const reasons = new Map<string, number>();
+  const runnable = (t: TaskDescriptor) => {
+    if (t.available) return 'yes';
+    const reason = t.unavailableReason ?? 'its data is missing';
+    if (!reasons.has(reason)) reasons.set(reason, reasons.size + 1);
+    return `no [${reasons.get(reason)}]`;
+  };
+  console.log(formatTable(['id', 'type', 'dim', 'objectives', 'n_trials', 'runnable here'], tasks.map((t) => [t.id, t.type, t.dimension, t.nObjectives, t.nTrials, runnable(t)])));
+  if (reasons.size > 0) console.log(`\n${[...reasons].map(([reason, n]) => `[${n}] ${reason}`).join('\n')}`);
+}
 
 /** Per collection and type: tasks and how many are runnable here; then CARP-S's catalogue against ours. */
 function printSummary(tasks: readonly TaskDescriptor[], coverage: CarpsCoverage | undefined, json: boolean): void {

@@ -32,6 +32,11 @@ test('tasks lists a YAHPO task without its surrogate as not runnable, and run re
   assert.deepEqual(listed.map((task: { id: string }) => task.id), ['yahpo/nb301/CIFAR10/None', 'yahpo/nb301/CIFAR10/epoch', 'yahpo/so/nb301/CIFAR10/None', 'yahpo/multifidelity/so/epoch/nb301/CIFAR10/epoch']);
   assert.ok(listed.every((task: { available: boolean }) => !task.available));
 
+  const text = cli(['tasks', 'yahpo/*/3/None', '--data-dir', NO_DATA]).stdout;
+  assert.match(text, /yahpo\/rbv2_svm\/3\/None\s+blackbox\s+6\s+1\s+118\s+no \[3\]\n/);
+  assert.match(text, /\n\[3\] YAHPO data for 'rbv2_svm' is missing \(config_space\.json, encoding\.json, model\.onnx not in .*\)\. Run 'hpoarena data fetch yahpo /);
+  assert.equal(text.match(/^\[\d+\] /gm)?.length, 7, 'one numbered reason per scenario, not per task');
+
   const store = join(tempDir(t), 'kept.db');
   assert.equal(cli(['run', '--optimizers', 'random', '--tasks', 'bbob_vizier/20/1/0', '--n-trials', '3', '--workers', '0', '--store', store]).status, 0);
   const before = sha(store);
