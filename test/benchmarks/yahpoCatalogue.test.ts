@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DataMissingError, HpoArenaError, SearchSpace, UnknownNameError } from '../../core/index.js';
 import { createTask, listTasks } from '../../benchmarks/registry.js';
-import { SCENARIO_NAMES, YAHPO_INSTANCES, YAHPO_SCENARIOS, yahpoCollection, yahpoTaskSpecs } from '../../benchmarks/yahpo/index.js';
+import { SCENARIO_NAMES, YAHPO_INSTANCES, YAHPO_SCENARIOS, yahpoCollection, yahpoTaskSpecById, yahpoTaskSpecs } from '../../benchmarks/yahpo/index.js';
 import { carpsRows, DATA_DIR, metadataDir, readMetadata, skipWithout } from './yahpoData.js';
 
 const SHARED = DATA_DIR;
@@ -72,7 +72,7 @@ describe('yahpo catalogue', { skip }, () => {
 
   it('marks the tasks of scenarios without a surrogate as not runnable here, naming the scenario and the fetch command', () => {
     for (const t of yahpoCollection.list({ dataDir: SHARED })) {
-      const scenario = yahpoTaskSpecs.find((s) => s.id === t.id)!.scenario;
+      const scenario = yahpoTaskSpecById.get(t.id)!.scenario;
       if (WITH_MODEL.includes(scenario)) {
         assert.ok(t.available && t.unavailableReason === undefined, t.id);
       } else {
