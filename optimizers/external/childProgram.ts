@@ -46,6 +46,7 @@ export class ChildProgram {
   private stdoutPartial = '';
   private exitStatus: ExitStatus | undefined;
   private spawnError: Error | undefined;
+  private corked = false;
   readonly exited: Promise<ExitStatus>;
   private readonly stderrClosed: Promise<void>;
   /** Called with each complete stdout line. */
@@ -98,10 +99,23 @@ export class ChildProgram {
     return this.exitStatus === undefined && this.process.pid !== undefined;
   }
 
-  /** Writes one protocol line; a dead program's EPIPE is ignored (its exit reports the failure). */
+  /**
+   * Writes one protocol line; a dead program's EPIPE is ignored (its exit reports the failure).
+   * Lines sent in the same tick leave in one write (an unanswered tell and the next ask), so
+   * the program wakes once for them.
+   */
   send(line: string): void {
     if (!this.running) return;
-    this.process.stdin!.write(line + '\n');
+    const stdin = this.process.stdin!;
+    if (!this.corked) {
+      this.corked = true;
+      stdin.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        stdin.uncork();
+      });
+    }
+    stdin.write(line + '\n');
   }
 
   /** Closes the program's stdin: the protocol's "exit now". */
