@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resolveOptions, SearchSpace, type Options, type TaskView } from '../../core/index.js';
@@ -45,6 +46,19 @@ test('a program written for hpoarena-ask-tell/1 still runs: it gets /1, and ever
   assert.deepEqual(await trials(current, 8), oldConfigs, 'the version changes the messages, not the trials');
   await current.close();
   assert.deepEqual(liveChildren(), []);
+});
+
+test('one round trip a trial under /2: each tell reaches the program with the next ask, in one read; /1 needs two', async (t) => {
+  const reads = async (protocol: 'v1' | 'v2') => {
+    const file = join(tempDir(t), `reads-${protocol}`);
+    const optimizer = external({ command: process.execPath, args: [FAKE, 'ok'], env: { FAKE_PROTOCOL: protocol, FAKE_READS_FILE: file } });
+    await trials(optimizer, 6);
+    await optimizer.close();
+    return Number(readFileSync(file, 'utf8'));
+  };
+  // v2: init, the first ask, five 'tell + ask', the last 'tell + close'. v1: init, 6 asks, 6 tells, close.
+  assert.equal(await reads('v2'), 1 + 1 + 5 + 1);
+  assert.equal(await reads('v1'), 1 + 6 + 6 + 1);
 });
 
 test('the reference client chooses hpoarena-ask-tell/2', async () => {

@@ -16,6 +16,8 @@ let space: SearchSpace | undefined;
 let rng = new Rng(0);
 let asks = 0;
 let tells = 0;
+/** stdin 'data' events (reads of harness lines); written to $FAKE_READS_FILE at close. */
+let chunks = 0;
 const oldProgram = process.env.FAKE_PROTOCOL === 'v1';
 let silentTells = false;
 
@@ -57,6 +59,7 @@ function handle(message: { type: string; id: number; [key: string]: unknown }): 
     case 'incumbent':
       return send({ type: 'incumbent', id, entries: [] });
     case 'close':
+      if (process.env.FAKE_READS_FILE) writeFileSync(process.env.FAKE_READS_FILE, String(chunks));
       send({ type: 'bye', id });
       if (mode === 'stubborn') return; // says bye but keeps running, ignoring SIGTERM
       return process.exit(0);
@@ -68,6 +71,7 @@ if (mode === 'stubborn') process.on('SIGTERM', () => process.stderr.write('ignor
 let buffer = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
+  chunks++;
   buffer += chunk;
   let at = buffer.indexOf('\n');
   while (at >= 0) {
