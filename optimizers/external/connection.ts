@@ -46,7 +46,7 @@ export class Connection {
   private closing = false;
   /** The version the program answered in 'ready'. */
   private version = PROTOCOL_V1;
-  /** Id of the last unanswered (version 2) tell: an 'error' with an id up to it answers a tell. */
+  /** Id of the last unanswered (version 2) tell, to name it when an 'error' answers it. */
   private lastNotified: number | undefined;
 
   private constructor(spec: LaunchSpec, private readonly timeouts: Timeouts) {
@@ -171,7 +171,8 @@ export class Connection {
     const response = message as Response;
     const pending = this.pending;
     if (response.type === 'error') {
-      const told = this.lastNotified !== undefined && response.id !== null && response.id !== pending?.id && response.id <= this.lastNotified;
+      // A program handles lines in order, so an error for a tell comes before the answer to the request after it.
+      const told = response.id !== null && response.id === this.lastNotified;
       void this.fail(`reported an error${told ? ` for 'tell' ${response.id}` : ''}: ${response.message}`);
       return;
     }

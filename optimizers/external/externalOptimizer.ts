@@ -122,7 +122,7 @@ export class ExternalOptimizer implements Optimizer {
    */
   private async check(connection: Connection, proposal: Extract<Response, { type: 'proposal' }>): Promise<TrialInfo> {
     const { space, fidelity } = this.view;
-    const raw = typeof proposal.config === 'object' ? clipEdgeValues(space, proposal.config) : proposal.config;
+    const raw = clipEdgeValues(space, proposal.config);
     const problem = space.isValid(raw) ? undefined : invalidReason(() => space.validate(raw));
     if (problem) throw await connection.fail(`proposed an invalid configuration ${JSON.stringify(raw)}: ${problem}`);
     const config: Record<string, Config[string]> = {};
