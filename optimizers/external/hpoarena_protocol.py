@@ -20,7 +20,8 @@ with ``ask`` and ``tell`` (optionally ``incumbent`` and ``close``), build it fro
     if __name__ == "__main__":
         serve(MyOptimizer)
 
-``serve`` speaks JSON lines on stdin/stdout (docs/protocol.md), keeps the incumbent unless the
+``serve`` speaks JSON lines on stdin/stdout (docs/protocol.md): version /2 (a tell is not
+answered) when the harness offers it, else /1 (every tell answered by 'ack'). It keeps the incumbent unless the
 optimizer defines ``incumbent()``, turns exceptions into protocol errors, points ``sys.stdout``
 at stderr (so prints cannot corrupt the protocol) and exits when stdin closes or the parent
 process dies. ``Space`` reads the ConfigSpace JSON the harness sends (both ConfigSpace layouts):
