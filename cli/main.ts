@@ -15,6 +15,7 @@ import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
 import { doctorCommand } from './commands/doctor.js';
 import { applyBackendOption } from './backendOption.js';
+import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
     .command(importCarpsCommand)
     .command(doctorCommand)
     .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
+    .command(checkOptimizerCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
     .strict()
     .recommendCommands()
     .help()

@@ -10,6 +10,8 @@ export interface LoopInput {
   readonly nTrials: number;
   readonly timeBudget?: number | null;
   readonly trialTimeout?: number;
+  /** Stop after this many trials even if budget is left (the conformance suite counts trials, not budget). */
+  readonly maxTrials?: number;
   /** Trials stored by an earlier, interrupted attempt of this run, in order. */
   readonly recorded: readonly TrialRecord[];
   /** Makes a trial durable; called before the optimizer is told. */
@@ -41,7 +43,8 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   let replayed = 0;
   let divergedAt: number | null = null;
   let replaying = recorded.length > 0;
-  while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget)) {
+  const maxTrials = input.maxTrials ?? Infinity;
+  while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget) && index < maxTrials) {
     const info = completeTrial(task, await optimizer.ask(), input.seed, index);
     const cost = trialBudget(task, info);
     let value: TrialValue;

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TASK_TYPES, resolveOptions } from '../../core/index.js';
 import { allOptimizers, createOptimizer, getOptimizerFactory } from '../../optimizers/registry.js';
-import { SHAPES } from './conformanceCase.js';
-import { mixedSpace } from './spaces.js';
-import { viewFor } from './syntheticTask.js';
+import { SHAPES, mixedSpace, viewFor } from '../../runner/conformance/index.js';
 
 /** What a factory declares: a name the registry finds, task types, documented options with valid defaults. */
 for (const factory of allOptimizers()) {

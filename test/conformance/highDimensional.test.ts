@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import { allOptimizers } from '../../optimizers/registry.js';
 import { unavailableReason } from './availability.js';
-import { conformanceCase, primaryType } from './conformanceCase.js';
-import { conformanceSpaces } from './spaces.js';
+import { conformanceCase, primaryType, conformanceSpaces } from '../../runner/conformance/index.js';
 
 /** Every registered optimizer on the 50-D mixed space (30 trials): the slow case of model-based optimizers. */
 const highDimensional = conformanceSpaces().find((s) => s.name === '50d');

@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import { allOptimizers } from '../../optimizers/registry.js';
 import { unavailableReason } from './availability.js';
-import { conformanceCase, primaryType } from './conformanceCase.js';
-import { conformanceSpaces } from './spaces.js';
+import { conformanceCase, primaryType, conformanceSpaces } from '../../runner/conformance/index.js';
 
 /**
  * Every registered optimizer (present and future) on every conformance space: proposals valid,

@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import { allOptimizers } from '../../optimizers/registry.js';
 import { unavailableReason } from './availability.js';
-import { conformanceCase } from './conformanceCase.js';
-import { mixedSpace } from './spaces.js';
+import { conformanceCase, mixedSpace } from '../../runner/conformance/index.js';
 
 /** Every registered optimizer on the multi-fidelity / multi-objective task types it declares. */
 const N_TRIALS = 40;

@@ -5,9 +5,7 @@ import { resolveOptions, type Config, type Options, type TaskView } from '../../
 import { findPythonSync, optunaFactories, optunaSamplerOf, SAMPLER_MODULES, type ExternalOptimizer } from '../../optimizers/external/index.js';
 import { getOptimizerFactory } from '../../optimizers/registry.js';
 import { openStore, runExperiment, type SqliteStore } from '../../runner/index.js';
-import { conformanceCase, primaryType } from '../conformance/conformanceCase.js';
-import { conformanceSpaces, mixedSpace } from '../conformance/spaces.js';
-import { viewFor } from '../conformance/syntheticTask.js';
+import { conformanceCase, primaryType, conformanceSpaces, mixedSpace, viewFor } from '../../runner/conformance/index.js';
 import { tempDir } from '../helpers.js';
 import { liveChildren } from './processes.js';
 import { need, skipUnless } from './requirements.js';

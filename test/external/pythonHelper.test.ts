@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Rng, SearchSpace, type Config } from '../../core/index.js';
 import { findPythonSync } from '../../optimizers/external/index.js';
-import { conformanceSpaces } from '../conformance/spaces.js';
+import { conformanceSpaces } from '../../runner/conformance/index.js';
 import { REPO_ROOT } from '../helpers.js';
 import { need, skipUnless } from './requirements.js';
 

@@ -1,7 +1,7 @@
-import type { Fidelity, Objective, SearchSpace, TaskView, TrialInfo, TrialStatus, TrialValue } from '../../core/index.js';
-import { taskTypeOf } from '../../core/index.js';
+import { taskTypeOf, type Fidelity, type Objective, type SearchSpace, type Task, type TaskView, type TrialInfo, type TrialStatus, type TrialValue } from '../../core/index.js';
+import { trialSeed } from '../runLoop.js';
 
-/** Which task type a conformance view has. */
+/** Which task type a conformance task has. */
 export interface ViewShape {
   readonly fidelity?: Fidelity;
   readonly objectives: number;
@@ -13,6 +13,32 @@ export function viewFor(space: SearchSpace, nTrials: number, shape: ViewShape): 
   const objectives: Objective[] = Array.from({ length: shape.objectives }, (_, k) => ({ name: `f${k}`, direction: 'minimize' }));
   const partial = { objectives, fidelity: shape.fidelity };
   return { space, objectives, fidelity: shape.fidelity, budget: { nTrials }, type: taskTypeOf(partial) };
+}
+
+/**
+ * The task a conformance run evaluates: `syntheticCost` with crashes of every kind injected at
+ * fixed trial indices (`outcome`). The index comes from the trial seed the run loop hands out
+ * (trialSeed(runSeed, index)), so a resumed run that replays a prefix without evaluating it
+ * still sees the same outcome at each index.
+ */
+export function conformanceTask(view: TaskView, runSeed: number, maxTrials: number): Task {
+  const indexOfSeed = new Map<number, number>();
+  for (let i = 0; i <= maxTrials; i++) indexOfSeed.set(trialSeed(runSeed, i), i);
+  let evaluated = 0;
+  return {
+    id: 'conformance/synthetic',
+    space: view.space,
+    objectives: view.objectives,
+    fidelity: view.fidelity,
+    budget: view.budget,
+    metadata: { collection: 'conformance', kind: 'synthetic' },
+    evaluate(trial) {
+      // An optimizer that sets its own trial seeds gets outcomes in evaluation order.
+      const index = (trial.seed !== undefined ? indexOfSeed.get(trial.seed) : undefined) ?? evaluated;
+      evaluated++;
+      return outcome(view, trial, index);
+    },
+  };
 }
 
 /**
@@ -33,8 +59,9 @@ export function syntheticCost(view: TaskView, info: TrialInfo): number | number[
 }
 
 /**
- * The trial outcomes a run tells: mostly ok, with crashes of every kind at fixed trial indices
- * (the first two trials crash, so optimizers meet a crash before any success).
+ * The trial outcomes a run sees: mostly ok, with crashes of every kind at fixed trial indices
+ * (the first two trials crash, so optimizers meet a crash before any success). NaN and infinite
+ * costs pass through the run loop's checked evaluation like a real task's would.
  */
 export function outcome(view: TaskView, info: TrialInfo, index: number): TrialValue {
   const value = (cost: number | number[], status: TrialStatus = 'ok'): TrialValue => ({ cost, status, wallTime: 0.001, virtualTime: 0 });

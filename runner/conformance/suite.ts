@@ -1,0 +1,60 @@
+import type { OptimizerFactory, Options, SearchSpace, TaskType } from '../../core/index.js';
+import { ConformanceFailure } from './checks.js';
+import { conformanceCase, primaryType } from './conformanceCase.js';
+import { conformanceSpaces, mixedSpace } from './spaces.js';
+
+/** One case of the suite: a space, a task type and a trial count. */
+export interface SuiteCase {
+  readonly label: string;
+  readonly space: SearchSpace;
+  readonly type: TaskType;
+  readonly nTrials: number;
+}
+
+export interface CaseResult extends Omit<SuiteCase, 'space'> {
+  readonly passed: boolean;
+  /** What failed, naming the trial and the offending config. */
+  readonly failure?: string;
+  readonly seconds: number;
+}
+
+/** Trials of the multi-fidelity / multi-objective cases (on the mixed space). */
+const TASK_TYPE_TRIALS = 40;
+
+/**
+ * The suite of one optimizer: every conformance space (every hyperparameter type, log scales,
+ * conditions, forbiddens, constants, 1-D and 50-D) on the simplest task type it supports,
+ * then the mixed space on each other task type it declares (multi-fidelity, multi-objective).
+ */
+export function suiteCases(factory: Pick<OptimizerFactory, 'supports'>): SuiteCase[] {
+  const type = primaryType(factory);
+  const spaces = conformanceSpaces().map(({ name, space, nTrials }) => ({ label: `space '${name}'`, space, type, nTrials }));
+  const types = factory.supports
+    .filter((t) => t !== type)
+    .map((t) => ({ label: 'mixed space', space: mixedSpace(), type: t, nTrials: TASK_TYPE_TRIALS }));
+  return [...spaces, ...types];
+}
+
+/** Runs every case (or those `only` keeps); a failing case does not stop the others. Errors other than a failed check (a bug in the harness) propagate. */
+export async function runConformanceSuite(
+  factory: OptimizerFactory,
+  options: Options = {},
+  onCase?: (result: CaseResult) => void,
+  only: (c: SuiteCase) => boolean = () => true,
+): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const { space, ...meta } of suiteCases(factory).filter(only)) {
+    const started = performance.now();
+    let failure: string | undefined;
+    try {
+      await conformanceCase(factory, space, meta.type, meta.nTrials, meta.label, options);
+    } catch (error) {
+      if (!(error instanceof ConformanceFailure)) throw error;
+      failure = error.message;
+    }
+    const result: CaseResult = { ...meta, passed: failure === undefined, failure, seconds: (performance.now() - started) / 1000 };
+    results.push(result);
+    onCase?.(result);
+  }
+  return results;
+}
