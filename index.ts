@@ -35,7 +35,7 @@ export {
   type ExperimentSpec, type OptimizerEntry, type SpecFile, type RunExperimentOptions, type ExperimentOutcome, type PlannedExperiment,
 } from './runner/index.js';
 export { openStore, DEFAULT_STORE_PATH, type SqliteStore, type TrialRecord } from './runner/index.js';
-export { runLoop, trialSeed, evaluateTrial, type LoopInput, type LoopResult } from './runner/index.js';
+export { runLoop, trialSeed, evaluateChecked, type LoopInput, type LoopResult } from './runner/index.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './runner/index.js';
 
 // Conformance: the suite of `hpoarena check-optimizer`, and the contract checks of a task collection.
@@ -46,5 +46,6 @@ export {
 
 // Analysis entry points: a store to ranked, tested tables and a report; multi-objective metrics.
 export { analyzeExperiment, writeReport, type Analysis, type AnalysisOptions, type WriteReportOptions, type WrittenReport } from './analysis/index.js';
-export { hypervolume, igdPlus } from './analysis/index.js';
+export { hypervolume } from './core/index.js';
+export { igdPlus } from './analysis/index.js';
 export { friedmanTest, nemenyiTest, wilcoxonSignedRank, holmAdjust } from './analysis/index.js';

@@ -1,6 +1,6 @@
 import { Rng, taskTypeOf, type Task, type TrialInfo, type TrialValue } from '../../core/index.js';
 import type { TaskCollection, TaskContext, TaskDescriptor } from '../../benchmarks/index.js';
-import { evaluateTrial } from '../evaluateTrial.js';
+import { evaluateChecked } from '../evaluateTrial.js';
 import { describeThrown } from './checkedOptimizer.js';
 import { fail } from './checks.js';
 
@@ -57,7 +57,7 @@ async function checkEvaluations(task: Task, rng: Rng): Promise<void> {
 
 async function evaluated(task: Task, trial: TrialInfo, where: string): Promise<TrialValue> {
   try {
-    return await evaluateTrial(task, trial);
+    return await evaluateChecked(task, trial);
   } catch (error) {
     fail(`${where}: evaluate threw: ${describeThrown(error)}`);
   }
