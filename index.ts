@@ -46,6 +46,6 @@ export {
 
 // Analysis entry points: a store to ranked, tested tables and a report; multi-objective metrics.
 export { analyzeExperiment, writeReport, type Analysis, type AnalysisOptions, type WriteReportOptions, type WrittenReport } from './analysis/index.js';
-export { hypervolume } from './core/index.js';
 export { igdPlus } from './analysis/index.js';
+export { hypervolume, nonDominated } from './core/index.js';
 export { friedmanTest, nemenyiTest, wilcoxonSignedRank, holmAdjust } from './analysis/index.js';

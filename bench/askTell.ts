@@ -1,4 +1,4 @@
-import { resolveOptions, SearchSpace, type OptimizerFactory, type TaskView } from '../core/index.js';
+import { resolveOptions, SearchSpace, type Optimizer, type OptimizerFactory, type TaskView } from '../core/index.js';
 import { median } from './figure.js';
 
 /** A 10-D continuous box [-5, 5]^10 with a budget large enough for every chunk. */
@@ -9,26 +9,45 @@ function continuousView(dimension: number, nTrials: number): TaskView {
   return { space, objectives: [{ name: 'f', direction: 'minimize' }], budget: { nTrials }, type: 'blackbox' };
 }
 
+/** One optimizer on the 10-D sphere, timed chunk by chunk (so several can be interleaved). */
+export class AskTellSession {
+  private readonly optimizer: Optimizer;
+
+  constructor(factory: OptimizerFactory, budget: number, dimension = 10) {
+    this.optimizer = factory.create(continuousView(dimension, budget), 1, resolveOptions(factory, {}));
+  }
+
+  /** Microseconds per ask + tell over `n` trials (the task is free). */
+  async chunk(n: number): Promise<number> {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) {
+      const info = await this.optimizer.ask();
+      let cost = 0;
+      for (const value of Object.values(info.config)) cost += (value as number) ** 2;
+      await this.optimizer.tell(info, { cost, status: 'ok', wallTime: 0, virtualTime: 0 });
+    }
+    return ((performance.now() - start) * 1000) / n;
+  }
+
+  async close(): Promise<void> {
+    await this.optimizer.close?.();
+  }
+}
+
 /**
  * Median over chunks of microseconds per ask + tell on a 10-D sphere, after one warm-up chunk:
  * the optimizer's own cost per trial (the task is free).
  */
 export async function askTellMicroseconds(factory: OptimizerFactory, chunk: number, chunks: number, dimension = 10): Promise<number> {
-  const optimizer = factory.create(continuousView(dimension, chunk * (chunks + 1)), 1, resolveOptions(factory, {}));
+  const session = new AskTellSession(factory, chunk * (chunks + 1), dimension);
   const times: number[] = [];
   try {
     for (let c = 0; c <= chunks; c++) {
-      const start = performance.now();
-      for (let i = 0; i < chunk; i++) {
-        const info = await optimizer.ask();
-        let cost = 0;
-        for (const value of Object.values(info.config)) cost += (value as number) ** 2;
-        await optimizer.tell(info, { cost, status: 'ok', wallTime: 0, virtualTime: 0 });
-      }
-      if (c > 0) times.push(((performance.now() - start) * 1000) / chunk);
+      const time = await session.chunk(chunk);
+      if (c > 0) times.push(time);
     }
   } finally {
-    await optimizer.close?.();
+    await session.close();
   }
   return median(times);
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FigureSkipped, meetsTarget } from './figure.js';
 import { allFigures } from './figures/index.js';
 
 const USAGE = 'Usage: npm run bench [-- --json] [-- --only NAME]';
@@ -22,14 +23,21 @@ async function main(): Promise<void> {
     console.error(`No bench figure matches '${only}'. Figures: ${allFigures.map((f) => f.name + (f.optIn ? ' (opt-in)' : '')).join(', ')}`);
     process.exit(2);
   }
-  if (!json) console.log(`${'figure'.padEnd(40)} ${'value'.padStart(14)} ${'unit'.padEnd(8)} ${'target'.padEnd(10)} note`);
+  if (!json) console.log(`${'figure'.padEnd(40)} ${'value'.padStart(14)} ${'unit'.padEnd(8)} ${'target'.padEnd(10)} ${'ok'.padEnd(4)} note`);
   let failed = false;
   for (const figure of figures) {
     try {
       const result = await figure.run();
-      if (json) console.log(JSON.stringify({ name: figure.name, value: result.value, unit: figure.unit, ...(result.note ? { note: result.note } : {}) }));
-      else console.log(`${figure.name.padEnd(40)} ${formatValue(result.value).padStart(14)} ${figure.unit.padEnd(8)} ${(figure.target ?? '').padEnd(10)} ${result.note ?? ''}`);
+      const ok = meetsTarget(figure.target, result.value);
+      const verdict = ok === undefined ? {} : { target: figure.target, ok };
+      if (json) console.log(JSON.stringify({ name: figure.name, value: result.value, unit: figure.unit, ...verdict, ...(result.note ? { note: result.note } : {}) }));
+      else console.log(`${figure.name.padEnd(40)} ${formatValue(result.value).padStart(14)} ${figure.unit.padEnd(8)} ${(figure.target ?? '').padEnd(10)} ${(ok === undefined ? '' : ok ? 'yes' : 'NO').padEnd(4)} ${result.note ?? ''}`);
     } catch (error) {
+      if (error instanceof FigureSkipped) {
+        if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, skipped: error.message }));
+        else console.log(`${figure.name.padEnd(40)} ${'SKIPPED'.padStart(14)} ${error.message}`);
+        continue;
+      }
       failed = true;
       const message = error instanceof Error ? error.message : String(error);
       if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, error: message }));

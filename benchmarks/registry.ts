@@ -2,7 +2,7 @@ import { UnknownNameError, type Task } from '../core/index.js';
 import type { TaskCollection, TaskContext, TaskDescriptor } from './collection.js';
 import { pymooCollection } from './pymoo/index.js';
 import { mfhCollection } from './mfh/index.js';
-import { bbobCollection } from './bbob/index.js';
+import { bbobCollection, bbobVizierCollection } from './bbob/index.js';
 import { yahpoCollection } from './yahpo/index.js';
 
 /** Every shipped task collection, by name. Add a collection here and it is listed, planned and rebuilt in workers. */
@@ -10,6 +10,7 @@ export const taskCollections = {
   pymoo: pymooCollection,
   mfh: mfhCollection,
   bbob: bbobCollection,
+  bbob_vizier: bbobVizierCollection,
   yahpo: yahpoCollection,
 } satisfies Record<string, TaskCollection>;
 

@@ -30,7 +30,7 @@ export function selectTasks(patterns: readonly string[], tasks: readonly TaskDes
     }
     for (const task of matches) {
       if (!task.available) {
-        if (matches.length === 1) throw new DataMissingError(`Task '${task.id}' is unavailable: ${task.unavailableReason ?? 'its data is missing'}.`);
+        if (matches.length === 1) throw new DataMissingError(`Task '${task.id}' is unavailable: ${sentence(task.unavailableReason ?? 'its data is missing')}`);
         continue;
       }
       selected.set(task.id, task);
@@ -38,7 +38,12 @@ export function selectTasks(patterns: readonly string[], tasks: readonly TaskDes
   }
   if (selected.size === 0) {
     const reason = tasks.find((t) => patterns.some((p) => globToRegExp(p).test(t.id)))?.unavailableReason;
-    throw new DataMissingError(`Every task matching ${patterns.join(', ')} is unavailable: ${reason ?? 'data missing'}.`);
+    throw new DataMissingError(`Every task matching ${patterns.join(', ')} is unavailable: ${sentence(reason ?? 'data missing')}`);
   }
   return [...selected.values()];
+}
+
+/** Ends a reason with exactly one period (collections' reasons may already end with one). */
+function sentence(reason: string): string {
+  return reason.endsWith('.') ? reason : `${reason}.`;
 }

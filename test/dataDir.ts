@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SCENARIO_FILES, SCENARIO_NAMES } from '../benchmarks/yahpo/index.js';
+import { SCENARIO_FILES } from '../benchmarks/yahpo/index.js';
 import { REPO_ROOT } from './helpers.js';
 
 export const DATA_DIR = resolve(process.env.HPOARENA_DATA_DIR || join(REPO_ROOT, '..', 'shared'));
@@ -58,8 +58,11 @@ export function dataPath(relative: string): string {
   return join(DATA_DIR, relative);
 }
 
-/** `skipWithoutData` for the files YAHPO tasks of these scenarios are built from (default: every scenario). */
+/** The YAHPO scenarios whose surrogates the development (and CI) data directory holds; the other ten have metadata only (yahpo-configs/). */
+export const YAHPO_SCENARIOS_WITH_MODELS = ['lcbench', 'rbv2_xgboost', 'rbv2_rpart', 'iaml_glmnet'] as const;
+
+/** `skipWithoutData` for the files YAHPO tasks of these scenarios are built from (default: those with models in the development data). */
 export function skipWithoutYahpo(...scenarios: string[]): string | false {
-  const names = scenarios.length > 0 ? scenarios : SCENARIO_NAMES;
+  const names = scenarios.length > 0 ? scenarios : YAHPO_SCENARIOS_WITH_MODELS;
   return skipWithoutData(...names.flatMap((scenario) => SCENARIO_FILES.map((file) => `yahpo/${scenario}/${file}`)));
 }

@@ -1,5 +1,5 @@
 import { Rng, type Config, type Task } from '../../core/index.js';
-import { SCENARIO_NAMES, yahpoCollection } from '../../benchmarks/yahpo/index.js';
+import { SCENARIO_NAMES, unavailableReason, yahpoCollection } from '../../benchmarks/yahpo/index.js';
 import { DATA_DIR } from '../../test/dataDir.js';
 import { median, type BenchFigure } from '../figure.js';
 
@@ -23,11 +23,11 @@ async function evalsPerSecond(task: Task, configs: readonly Config[]): Promise<n
 
 let measured: Map<string, number> | undefined;
 
-/** Sequential Task.evaluate (one surrogate call each) on the first instance of every scenario, blackbox task. */
+/** Sequential Task.evaluate (one surrogate call each) on the first instance of every scenario with its data here, blackbox task. */
 async function measureAll(): Promise<Map<string, number>> {
   if (measured) return measured;
   const rates = new Map<string, number>();
-  for (const scenario of SCENARIO_NAMES) {
+  for (const scenario of SCENARIO_NAMES.filter((s) => unavailableReason(context.dataDir, s) === undefined)) {
     const spec = yahpoCollection.list(context).find((t) => t.id.startsWith(`yahpo/${scenario}/`) && t.id.endsWith('/None'))!;
     const task = await yahpoCollection.create(spec.id, context);
     const rng = new Rng(7);

@@ -6,7 +6,8 @@ import { CARPS_DIMENSIONS, CARPS_INSTANCES, FUNCTION_IDS, ID_PREFIX, formatTaskI
 
 export { BBOB_FUNCTIONS, bbobProblem } from './functions.js';
 export type { BbobProblem } from './problem.js';
-export { bbobTask } from './task.js';
+export { bbobTask, type BbobTaskOptions } from './task.js';
+export { bbobVizierCollection, VIZIER_DIMENSION, VIZIER_INSTANCE, VIZIER_N_TRIALS } from './vizier.js';
 export { FUNCTION_IDS, MAX_DIMENSION, MAX_INSTANCE, MIN_DIMENSION, formatTaskId, parseTaskId, type BbobTaskKey } from './taskId.js';
 
 function carpsDescriptors(): TaskDescriptor[] {

@@ -12,7 +12,13 @@ const UPPER = 5;
  * The cost is f(x) with fopt included, as CARP-S returns it (ioh's problem(x)); regret = cost - metadata.optimum.
  * Coordinates outside the box are evaluated as COCO does (the functions' own penalties apply); a NaN coordinate gives NaN.
  */
-export function bbobTask(problem: BbobProblem, id: string): Task {
+/** How a task id family presents the problem: its collection and budget (bbob_vizier shares the functions, not the budget). */
+export interface BbobTaskOptions {
+  readonly collection?: string;
+  readonly nTrials?: number;
+}
+
+export function bbobTask(problem: BbobProblem, id: string, options: BbobTaskOptions = {}): Task {
   const d = problem.dimension;
   return vectorTask({
     id,
@@ -20,9 +26,9 @@ export function bbobTask(problem: BbobProblem, id: string): Task {
     upper: Array(d).fill(UPPER),
     defaults: Array(d).fill(0),
     objectives: OBJECTIVES,
-    budget: { nTrials: defaultNTrials(d) },
+    budget: { nTrials: options.nTrials ?? defaultNTrials(d) },
     metadata: {
-      collection: 'bbob',
+      collection: options.collection ?? 'bbob',
       kind: 'synthetic',
       optimum: problem.fopt,
       xopt: Array.from(problem.xopt),

@@ -1,13 +1,13 @@
 /**
- * The YAHPO tasks of CARP-S (carps/configs/task/YAHPO/**) for our scenarios, by the rules CARP-S
+ * The YAHPO tasks of CARP-S (carps/configs/task/YAHPO/**, 2,615 ids over 14 scenarios), by the rules CARP-S
  * builds them with:
  *   blackbox          yahpo/{scenario}/{instance}/None                           every instance, one metric
  *   multi-fidelity    yahpo/{scenario}/{instance}/{fidelity}                     every instance and fidelity
  *   YAHPO-SO suite    yahpo/so/{scenario}/{instance}/None                        + the MF variants
  *                     yahpo/multifidelity/so/{fidelity}/{scenario}/{instance}/{fidelity}
- *   YAHPO-MO suite    yahpo/mo/{scenario}/{instance}/None                        two metrics
+ *   YAHPO-MO suite    yahpo/mo/{scenario}/{instance}/None                        two to four metrics
  *                     yahpo/MOMF/{fidelity}/{scenario}/{instance}/{fidelity}
- * The suite instances are yahpo_data's benchmark_suites/v1.0/single.json (SO) and CARP-S's MO selection.
+ * The suite instances are yahpo_data's benchmark_suites/v1.0/{single,multi}.json, as CARP-S selects them.
  */
 import { defaultNTrials, type TaskType } from '../../core/index.js';
 import { optimizedParams, SCENARIO_NAMES, YAHPO_SCENARIOS, type ScenarioName } from './scenarios.js';
@@ -25,33 +25,35 @@ export interface YahpoTaskSpec {
   readonly nTrials: number;
 }
 
-/** CARP-S's metric for the single-objective tasks (blackbox/ and multifidelity/all/, SO/). */
-const SINGLE_METRIC: Readonly<Record<ScenarioName, string>> = {
-  lcbench: 'val_accuracy',
-  rbv2_xgboost: 'acc',
-  rbv2_rpart: 'acc',
-  iaml_glmnet: 'f1',
-};
+/** What CARP-S selects from a scenario (carps/configs/task/YAHPO/**): its metrics and the instances of the two suites. */
+interface CarpsSelection {
+  /** The metric of the single-objective tasks (blackbox/, multifidelity/ and the SO suite). */
+  readonly single: string;
+  /** The metrics of the MO suite (yahpo_data's benchmark_suites/v1.0/multi.json; for iaml_xgboost CARP-S takes its four-metric entry). */
+  readonly multi: readonly string[];
+  /** YAHPO-SO suite instances (benchmark_suites/v1.0/single.json). */
+  readonly soSuite: readonly string[];
+  /** YAHPO-MO suite instances. */
+  readonly moSuite: readonly string[];
+}
 
-const MO_METRICS: Readonly<Record<ScenarioName, readonly string[]>> = {
-  lcbench: ['val_accuracy', 'val_cross_entropy'],
-  rbv2_xgboost: ['acc', 'memory'],
-  rbv2_rpart: ['acc', 'memory'],
-  iaml_glmnet: ['mmce', 'nf'],
-};
+const IAML_MO = ['mmce', 'nf', 'ias'];
 
-const SO_SUITE: Readonly<Record<ScenarioName, readonly string[]>> = {
-  lcbench: ['167168', '189873', '189906'],
-  rbv2_xgboost: ['12', '1501', '16', '40499'],
-  rbv2_rpart: ['14', '40499'],
-  iaml_glmnet: [],
-};
-
-const MO_SUITE: Readonly<Record<ScenarioName, readonly string[]>> = {
-  lcbench: ['167152', '167185', '189873'],
-  rbv2_xgboost: ['12', '182', '28'],
-  rbv2_rpart: ['1476', '40499', '41163'],
-  iaml_glmnet: ['1067', '1489'],
+const CARPS: Readonly<Record<ScenarioName, CarpsSelection>> = {
+  lcbench: { single: 'val_accuracy', multi: ['val_accuracy', 'val_cross_entropy'], soSuite: ['167168', '189873', '189906'], moSuite: ['167152', '167185', '189873'] },
+  rbv2_xgboost: { single: 'acc', multi: ['acc', 'memory'], soSuite: ['12', '1501', '16', '40499'], moSuite: ['12', '182', '28'] },
+  rbv2_rpart: { single: 'acc', multi: ['acc', 'memory'], soSuite: ['14', '40499'], moSuite: ['1476', '40499', '41163'] },
+  iaml_glmnet: { single: 'f1', multi: ['mmce', 'nf'], soSuite: [], moSuite: ['1067', '1489'] },
+  rbv2_svm: { single: 'acc', multi: [], soSuite: [], moSuite: [] },
+  rbv2_ranger: { single: 'acc', multi: ['acc', 'memory'], soSuite: ['16', '42'], moSuite: ['375', '40979', '6'] },
+  rbv2_glmnet: { single: 'acc', multi: [], soSuite: ['375', '458'], moSuite: [] },
+  rbv2_aknn: { single: 'acc', multi: [], soSuite: [], moSuite: [] },
+  rbv2_super: { single: 'acc', multi: ['acc', 'memory'], soSuite: ['1053', '1063', '1457', '1468', '1479', '15'], moSuite: ['1053', '1457', '6'] },
+  iaml_ranger: { single: 'f1', multi: IAML_MO, soSuite: [], moSuite: ['1067', '1489'] },
+  iaml_rpart: { single: 'f1', multi: [], soSuite: [], moSuite: [] },
+  iaml_xgboost: { single: 'f1', multi: [...IAML_MO, 'rammodel'], soSuite: [], moSuite: ['1489', '40981'] },
+  iaml_super: { single: 'f1', multi: IAML_MO, soSuite: [], moSuite: ['1067', '1489'] },
+  nb301: { single: 'val_accuracy', multi: [], soSuite: ['CIFAR10'], moSuite: [] },
 };
 
 function specsOf(scenario: ScenarioName): YahpoTaskSpec[] {
@@ -62,18 +64,18 @@ function specsOf(scenario: ScenarioName): YahpoTaskSpec[] {
     const type: TaskType = fidelity ? (mo ? 'multi-fidelity-multi-objective' : 'multi-fidelity') : mo ? 'multi-objective' : 'blackbox';
     return { id, scenario, instance, fidelity, metrics, type, dimension, nTrials: defaultNTrials(dimension) };
   };
-  const single = [SINGLE_METRIC[scenario]];
-  const multi = MO_METRICS[scenario];
+  const { soSuite, moSuite, multi } = CARPS[scenario];
+  const single = [CARPS[scenario].single];
   return [
     ...instances.flatMap((i) => [
       spec(`yahpo/${scenario}/${i}/None`, i, single),
       ...fidelityParams.map((f) => spec(`yahpo/${scenario}/${i}/${f}`, i, single, f)),
     ]),
-    ...SO_SUITE[scenario].flatMap((i) => [
+    ...soSuite.flatMap((i) => [
       spec(`yahpo/so/${scenario}/${i}/None`, i, single),
       ...fidelityParams.map((f) => spec(`yahpo/multifidelity/so/${f}/${scenario}/${i}/${f}`, i, single, f)),
     ]),
-    ...MO_SUITE[scenario].flatMap((i) => [
+    ...moSuite.flatMap((i) => [
       spec(`yahpo/mo/${scenario}/${i}/None`, i, multi),
       ...fidelityParams.map((f) => spec(`yahpo/MOMF/${f}/${scenario}/${i}/${f}`, i, multi, f)),
     ]),

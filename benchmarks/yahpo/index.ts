@@ -16,7 +16,7 @@ export const YAHPO_PREFIX = 'yahpo/';
 
 export const yahpoCollection: TaskCollection = {
   name: 'yahpo',
-  description: 'YAHPO Gym surrogates (lcbench, rbv2_xgboost, rbv2_rpart, iaml_glmnet) as CARP-S uses them: blackbox, multi-fidelity, MO and MO-MF',
+  description: `YAHPO Gym surrogates, all ${SCENARIO_NAMES.length} scenarios CARP-S uses (lcbench, nb301, rbv2_*, iaml_*): blackbox, multi-fidelity, MO and MO-MF; 'hpoarena data fetch yahpo' downloads them`,
   /** Cheap: the ids are fixed; only the presence of each scenario's files is checked. */
   list(context: TaskContext): TaskDescriptor[] {
     const root = dataRoot(context);

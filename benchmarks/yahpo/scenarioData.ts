@@ -57,15 +57,22 @@ function readScenarioData(dir: string, scenario: YahpoScenario): ScenarioData {
   for (const name of scenario.catNames) {
     if (typeof encoding?.[name]?.['#na#'] !== 'number') throw mismatch(dir, `encoding.json has no codes for '${name}'`);
   }
-  const instanceHp = full.get(scenario.instanceParam);
-  if (instanceHp?.type !== 'categorical') throw mismatch(dir, `'${scenario.instanceParam}' is not categorical`);
+  const instances = instancesOf(full, scenario, dir);
   const fidelities: Record<string, FidelityRange> = {};
   for (const name of scenario.fidelityParams) {
     const hp = full.get(name);
     if (hp?.type !== 'int' && hp?.type !== 'float') throw mismatch(dir, `fidelity '${name}' is not numeric`);
     fidelities[name] = { lower: hp.lower, upper: hp.upper, integer: hp.type === 'int' };
   }
-  return { dir, space: optimizerSpace(full, scenario), encoding, instances: instanceHp.choices.map(String), fidelities };
+  return { dir, space: optimizerSpace(full, scenario), encoding, instances, fidelities };
+}
+
+/** The instance parameter's choices; a scenario without one (nb301) has the instances yahpo_gym's config names. */
+function instancesOf(full: SearchSpace, scenario: YahpoScenario, dir: string): readonly string[] {
+  if (scenario.instanceParam === undefined) return scenario.instances;
+  const hp = full.get(scenario.instanceParam);
+  if (hp?.type !== 'categorical') throw mismatch(dir, `'${scenario.instanceParam}' is not categorical`);
+  return hp.choices.map(String);
 }
 
 function optimizerSpace(full: SearchSpace, scenario: YahpoScenario): SearchSpace {

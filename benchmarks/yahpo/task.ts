@@ -22,6 +22,8 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
   const minimize = new Map(scenario.outputs.map((o) => [o.name, o.minimize]));
   const objectives: Objective[] = spec.metrics.map((name) => ({ name, direction: minimize.get(name) ? 'minimize' : 'maximize' }));
   const range = spec.fidelity ? data.fidelities[spec.fidelity] : undefined;
+  // nb301 has no instance input: CIFAR10 is its only dataset.
+  const instanceInput = scenario.instanceParam === undefined ? {} : { [scenario.instanceParam]: spec.instance };
 
   /** Many trials in one surrogate call (what optimizers or analysis asking for many configs use). */
   async function evaluateBatch(trials: readonly TrialInfo[]): Promise<TrialValue[]> {
@@ -29,7 +31,7 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
       data.space.validate(trial.config);
       return fidelityValues(spec, data.fidelities, trial.fidelity);
     });
-    const inputs = trials.map((trial, k) => encodeInput(scenario, data.encoding, { ...trial.config, [scenario.instanceParam]: spec.instance, ...fidelitiesOf[k] }));
+    const inputs = trials.map((trial, k) => encodeInput(scenario, data.encoding, { ...trial.config, ...instanceInput, ...fidelitiesOf[k] }));
     const start = performance.now();
     const outputs = await predictBatch(session, scenario, inputs);
     const wallTime = (performance.now() - start) / 1000 / trials.length;

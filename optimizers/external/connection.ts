@@ -1,5 +1,5 @@
 import { ChildProgram, type ExitStatus, type LaunchSpec } from './childProgram.js';
-import { EXPECTED_RESPONSE, PROTOCOL_VERSION, responseProblem, type Request, type Response } from './protocol.js';
+import { EXPECTED_RESPONSE, PROTOCOL_V1, PROTOCOL_V2, responseProblem, SUPPORTED_PROTOCOLS, type Request, type Response } from './protocol.js';
 
 /**
  * A failed external optimizer: it could not start, timed out, crashed, printed something that
@@ -35,6 +35,8 @@ interface Pending {
  * One protocol session with one program: strictly one request in flight, answers matched by
  * id, every fault (timeout, crash, garbage, an 'error' answer) fatal: the program is killed and
  * reaped, and this and every later request reject with the same ExternalOptimizerError.
+ * The version is negotiated at `init`: under /2 `tell` is sent with `notify` and not answered
+ * (an 'error' for it fails the session when it arrives, at the latest while the next request waits).
  */
 export class Connection {
   private readonly child: ChildProgram;
@@ -42,6 +44,10 @@ export class Connection {
   private pending: Pending | undefined;
   private failure: Promise<ExternalOptimizerError> | undefined;
   private closing = false;
+  /** The version the program answered in 'ready'. */
+  private version = PROTOCOL_V1;
+  /** Id of the last unanswered (version 2) tell, to name it when an 'error' answers it. */
+  private lastNotified: number | undefined;
 
   private constructor(spec: LaunchSpec, private readonly timeouts: Timeouts) {
     this.child = new ChildProgram(spec);
@@ -52,14 +58,41 @@ export class Connection {
     };
   }
 
-  /** Starts the program and sends `init`; resolves once it answered 'ready' with our protocol version. */
-  static async open(spec: LaunchSpec, init: Omit<Extract<Request, { type: 'init' }>, 'id' | 'type' | 'protocol'>, timeouts: Timeouts): Promise<Connection> {
+  /**
+   * Starts the program and sends `init` (offering every version the harness speaks); resolves
+   * once it answered 'ready' with one of them.
+   */
+  static async open(spec: LaunchSpec, init: Omit<Extract<Request, { type: 'init' }>, 'id' | 'type' | 'protocol' | 'protocols'>, timeouts: Timeouts): Promise<Connection> {
     const connection = new Connection(spec, timeouts);
-    const ready = await connection.request({ type: 'init', protocol: PROTOCOL_VERSION, ...init }, timeouts.startupMs);
-    if (ready.type === 'ready' && ready.protocol !== PROTOCOL_VERSION) {
-      throw await connection.fail(`speaks protocol '${String(ready.protocol)}', but the harness speaks '${PROTOCOL_VERSION}'`);
+    const ready = await connection.request({ type: 'init', protocol: PROTOCOL_V1, protocols: SUPPORTED_PROTOCOLS, ...init }, timeouts.startupMs);
+    if (ready.type === 'ready' && !SUPPORTED_PROTOCOLS.includes(ready.protocol)) {
+      throw await connection.fail(`speaks protocol '${String(ready.protocol)}', but the harness speaks ${SUPPORTED_PROTOCOLS.map((v) => `'${v}'`).join(' or ')}`);
     }
+    connection.version = (ready as Extract<Response, { type: 'ready' }>).protocol;
     return connection;
+  }
+
+  /** The negotiated protocol version. */
+  get protocol(): string {
+    return this.version;
+  }
+
+  /** True when 'tell' goes unanswered (version 2): send it with `notify`. */
+  get tellsUnanswered(): boolean {
+    return this.version === PROTOCOL_V2;
+  }
+
+  /**
+   * Sends a request that gets no answer (a version-2 'tell'). Rejects at once if the session
+   * already failed; a fault it causes fails the request that follows it.
+   */
+  notify(body: RequestBody): Promise<void> {
+    if (this.failure) return this.failure.then((error) => Promise.reject(error));
+    if (this.pending) return Promise.reject(new Error(`External optimizer '${this.child.label}': '${body.type}' sent while '${this.pending.type}' is unanswered.`));
+    const id = this.nextId++;
+    this.lastNotified = id;
+    this.child.send(JSON.stringify({ ...body, id }));
+    return Promise.resolve();
   }
 
   get pid(): number | undefined {
@@ -138,7 +171,13 @@ export class Connection {
     const response = message as Response;
     const pending = this.pending;
     if (response.type === 'error') {
-      void this.fail(`reported an error: ${response.message}`);
+      // A program handles lines in order, so an error for a tell comes before the answer to the request after it.
+      const told = response.id !== null && response.id === this.lastNotified;
+      void this.fail(`reported an error${told ? ` for 'tell' ${response.id}` : ''}: ${response.message}`);
+      return;
+    }
+    if (response.type === 'ack' && this.tellsUnanswered && (!pending || response.id !== pending.id)) {
+      void this.fail(`answered 'tell' ${response.id} with 'ack', but under '${PROTOCOL_V2}' (the version it chose) 'tell' is not answered`);
       return;
     }
     if (!pending || response.id !== pending.id) {

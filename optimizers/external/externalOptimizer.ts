@@ -1,6 +1,7 @@
 import { IncumbentTracker, type Config, type IncumbentEntry, type Optimizer, type TaskView, type TrialInfo, type TrialValue } from '../../core/index.js';
 import type { LaunchSpec } from './childProgram.js';
 import { Connection, ExternalOptimizerError, type Timeouts } from './connection.js';
+import { clipEdgeValues, snapToBounds } from './edgeValues.js';
 import type { ConfigJson, Json, Response } from './protocol.js';
 
 /** Everything needed to run one external program for one run. */
@@ -45,7 +46,9 @@ export class ExternalOptimizer implements Optimizer {
     this.tracker.observe(info, value);
     const connection = await this.connect();
     const cost = [value.cost].flat().map((c) => (Number.isFinite(c) ? c : null));
-    await connection.request({
+    // Version 2: the tell is not answered, so it travels with the next ask (one round trip a trial).
+    const send = connection.tellsUnanswered ? connection.notify.bind(connection) : connection.request.bind(connection);
+    await send({
       type: 'tell',
       trial: this.takeHandle(info),
       config: info.config as ConfigJson,
@@ -70,6 +73,11 @@ export class ExternalOptimizer implements Optimizer {
       ...(e.fidelity === undefined || e.fidelity === null ? {} : { fidelity: e.fidelity }),
       cost: e.cost.length === 1 ? (e.cost[0] ?? NaN) : e.cost.map((c) => c ?? NaN),
     }));
+  }
+
+  /** The protocol version the program chose at `init` (starts it if needed). */
+  async protocol(): Promise<string> {
+    return (await this.connect()).protocol;
   }
 
   /** Process id of the running program (tests), once started. */
@@ -108,17 +116,21 @@ export class ExternalOptimizer implements Optimizer {
     return this.connection;
   }
 
-  /** Validates a proposal against the space and the fidelity range; a bad one fails the run. */
+  /**
+   * Validates a proposal against the space and the fidelity range; a bad one fails the run.
+   * Float values (and a continuous fidelity) a few ulps outside a bound are clipped onto it first.
+   */
   private async check(connection: Connection, proposal: Extract<Response, { type: 'proposal' }>): Promise<TrialInfo> {
     const { space, fidelity } = this.view;
-    const raw = proposal.config;
+    const raw = clipEdgeValues(space, proposal.config);
     const problem = space.isValid(raw) ? undefined : invalidReason(() => space.validate(raw));
     if (problem) throw await connection.fail(`proposed an invalid configuration ${JSON.stringify(raw)}: ${problem}`);
     const config: Record<string, Config[string]> = {};
     for (const name of space.names) if (Object.hasOwn(raw, name)) config[name] = raw[name];
-    const f = proposal.fidelity ?? undefined;
+    let f = proposal.fidelity ?? undefined;
     if (f === undefined) return { config };
     if (!fidelity) throw await connection.fail(`proposed fidelity ${JSON.stringify(f)}, but the task has no fidelity`);
+    if (typeof f === 'number' && !fidelity.integer) f = snapToBounds(f, fidelity.min, fidelity.max);
     if (typeof f !== 'number' || !(f >= fidelity.min && f <= fidelity.max) || (fidelity.integer && !Number.isInteger(f))) {
       throw await connection.fail(`proposed fidelity ${fidelity.name} = ${JSON.stringify(f)}, outside [${fidelity.min}, ${fidelity.max}]${fidelity.integer ? ' or not an integer' : ''}`);
     }

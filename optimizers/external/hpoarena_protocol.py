@@ -1,4 +1,4 @@
-"""Helper for writing an hpoarena optimizer in Python (protocol "hpoarena-ask-tell/1").
+"""Helper for writing an hpoarena optimizer in Python (protocols "hpoarena-ask-tell/2" and "/1").
 
 Copy this one file next to your program; it needs only the standard library. Write a class
 with ``ask`` and ``tell`` (optionally ``incumbent`` and ``close``), build it from the
@@ -20,7 +20,8 @@ with ``ask`` and ``tell`` (optionally ``incumbent`` and ``close``), build it fro
     if __name__ == "__main__":
         serve(MyOptimizer)
 
-``serve`` speaks JSON lines on stdin/stdout (docs/protocol.md), keeps the incumbent unless the
+``serve`` speaks JSON lines on stdin/stdout (docs/protocol.md): version /2 (a tell is not
+answered) when the harness offers it, else /1 (every tell answered by 'ack'). It keeps the incumbent unless the
 optimizer defines ``incumbent()``, turns exceptions into protocol errors, points ``sys.stdout``
 at stderr (so prints cannot corrupt the protocol) and exits when stdin closes or the parent
 process dies. ``Space`` reads the ConfigSpace JSON the harness sends (both ConfigSpace layouts):
@@ -36,9 +37,11 @@ import threading
 import time
 import traceback
 
-PROTOCOL_VERSION = "hpoarena-ask-tell/1"
+PROTOCOL_V1 = "hpoarena-ask-tell/1"  # every request answered: 'tell' gets 'ack'
+PROTOCOL_V2 = "hpoarena-ask-tell/2"  # 'tell' is not answered: one round trip a trial
+PROTOCOL_VERSION = PROTOCOL_V2
 
-__all__ = ["PROTOCOL_VERSION", "Init", "Space", "Hyperparameter", "serve", "same_value"]
+__all__ = ["PROTOCOL_VERSION", "PROTOCOL_V1", "PROTOCOL_V2", "choose_protocol", "Init", "Space", "Hyperparameter", "serve", "same_value"]
 
 
 def same_value(a, b):
@@ -377,13 +380,24 @@ def _watch_parent(interval=1.0):
     threading.Thread(target=loop, name="hpoarena-parent-watchdog", daemon=True).start()
 
 
+def choose_protocol(init):
+    """The newest version both sides speak: /2 when the harness offers it in 'protocols', else /1."""
+    offered = init.get("protocols")
+    if not isinstance(offered, list):
+        offered = [init.get("protocol")]
+    for version in (PROTOCOL_V2, PROTOCOL_V1):
+        if version in offered:
+            return version
+    raise ValueError("unsupported protocol %r; this program speaks %r and %r" % (offered, PROTOCOL_V2, PROTOCOL_V1))
+
+
 def serve(factory, stdin=None, stdout=None):
     """Runs the protocol loop until 'close' or EOF on stdin. `factory(Init)` builds the optimizer."""
     out = stdout or sys.stdout
     sys.stdout = sys.stderr  # stray prints go to stderr, never into the protocol
     inp = stdin or sys.stdin
     _watch_parent()
-    optimizer, tracker = None, None
+    optimizer, tracker, silent_tells = None, None, False
 
     def reply(message):
         out.write(json.dumps(_native(message), allow_nan=False) + "\n")
@@ -401,12 +415,12 @@ def serve(factory, stdin=None, stdout=None):
             request_id = request.get("id")
             kind = request.get("type")
             if kind == "init":
-                if request.get("protocol") != PROTOCOL_VERSION:
-                    raise ValueError("unsupported protocol %r; this program speaks %r" % (request.get("protocol"), PROTOCOL_VERSION))
+                protocol = choose_protocol(request)
                 init = Init(request)
                 optimizer = factory(init)
                 tracker = _IncumbentTracker(init.fidelity["max"] if init.fidelity else None)
-                reply({"type": "ready", "id": request_id, "protocol": PROTOCOL_VERSION, "name": getattr(optimizer, "name", type(optimizer).__name__)})
+                silent_tells = protocol == PROTOCOL_V2
+                reply({"type": "ready", "id": request_id, "protocol": protocol, "name": getattr(optimizer, "name", type(optimizer).__name__)})
             elif optimizer is None:
                 raise ValueError("'init' must come first, got %r" % kind)
             elif kind == "ask":
@@ -417,7 +431,8 @@ def serve(factory, stdin=None, stdout=None):
                 args = (request.get("trial"), request["config"], request.get("fidelity"), cost, request["status"])
                 tracker.observe(*args[1:])
                 optimizer.tell(*args)
-                reply({"type": "ack", "id": request_id})
+                if not silent_tells:  # version 2: a tell is answered only when it fails (by 'error')
+                    reply({"type": "ack", "id": request_id})
             elif kind == "incumbent":
                 entries = optimizer.incumbent() if hasattr(optimizer, "incumbent") else tracker.entries
                 reply({"type": "incumbent", "id": request_id, "entries": entries})

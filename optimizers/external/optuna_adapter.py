@@ -1,4 +1,4 @@
-"""Optuna samplers as an hpoarena optimizer (protocol "hpoarena-ask-tell/1").
+"""Optuna samplers as an hpoarena optimizer (protocol "hpoarena-ask-tell/2", or /1 with an older harness).
 
 Run by the harness as ``python3 optuna_adapter.py``; the sampler and its options come in
 ``init.options``: ``{"sampler": "tpe" | "motpe" | "nsga2" | "random" | "qmc" | "cmaes", ...}``

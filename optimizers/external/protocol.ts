@@ -2,9 +2,19 @@
  * The messages of the hpoarena ask/tell protocol (docs/protocol.md): one JSON object a line
  * over the program's stdin (requests) and stdout (responses). Every message has a `type`
  * and an `id`; a response carries the id of the request it answers.
+ *
+ * Two versions: in /1 every request is answered (a trial costs two round trips: ask, tell);
+ * in /2 `tell` goes unanswered, so a trial costs one (the tell travels with the next ask).
  */
 
-export const PROTOCOL_VERSION = 'hpoarena-ask-tell/1';
+/** The first version: `tell` is answered by `ack`. */
+export const PROTOCOL_V1 = 'hpoarena-ask-tell/1';
+/** The current version: `tell` is not answered. */
+export const PROTOCOL_V2 = 'hpoarena-ask-tell/2';
+/** The newest version the harness speaks; a program answers `ready` with one of SUPPORTED_PROTOCOLS. */
+export const PROTOCOL_VERSION = PROTOCOL_V2;
+/** Every version the harness speaks, newest first (sent in `init.protocols`). */
+export const SUPPORTED_PROTOCOLS: readonly string[] = [PROTOCOL_V2, PROTOCOL_V1];
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type ConfigJson = Record<string, string | number | boolean>;
@@ -14,7 +24,10 @@ export type Request =
   | {
       readonly type: 'init';
       readonly id: number;
+      /** Always 'hpoarena-ask-tell/1', so that programs written for version 1 (which check it) still start. */
       readonly protocol: string;
+      /** The versions the harness speaks, newest first: the program answers with the newest it speaks. */
+      readonly protocols: readonly string[];
       /** ConfigSpace serialized JSON (1.x layout). */
       readonly space: Json;
       readonly objectives: ReadonlyArray<{ readonly name: string; readonly direction: 'minimize' | 'maximize' }>;
@@ -57,7 +70,7 @@ export type Response =
   | { readonly type: 'bye'; readonly id: number }
   | { readonly type: 'error'; readonly id: number | null; readonly message: string };
 
-/** The response type each request expects (an 'error' answers any of them). */
+/** The response type each request expects in version 1 (an 'error' answers any of them); in version 2 'tell' expects none. */
 export const EXPECTED_RESPONSE: Record<RequestType, Response['type']> = {
   init: 'ready',
   ask: 'proposal',

@@ -6,13 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { IncumbentTracker, Rng, SearchSpace, type Fidelity, type TrialStatus } from '../../core/index.js';
-import { PROTOCOL_VERSION } from './protocol.js';
+import { PROTOCOL_V1, PROTOCOL_V2 } from './protocol.js';
 
 interface State {
   readonly space: SearchSpace;
   readonly rng: Rng;
   readonly fidelity: Fidelity | null;
   readonly tracker: IncumbentTracker;
+  /** Version 2: tells are not answered. */
+  readonly silentTells: boolean;
   trials: number;
 }
 
@@ -28,10 +30,10 @@ function handle(message: Message): void {
   const id = typeof message.id === 'number' ? message.id : null;
   switch (message.type) {
     case 'init': {
-      if (message.protocol !== PROTOCOL_VERSION) throw new Error(`unsupported protocol '${String(message.protocol)}'; this program speaks '${PROTOCOL_VERSION}'`);
+      const protocol = chooseProtocol(message);
       const fidelity = (message.fidelity as Fidelity | null) ?? null;
-      state = { space: SearchSpace.fromConfigSpaceJson(message.space), rng: new Rng(Number(message.seed)), fidelity, tracker: new IncumbentTracker(fidelity?.max), trials: 0 };
-      return reply({ type: 'ready', id, protocol: PROTOCOL_VERSION, name: 'reference-random' });
+      state = { space: SearchSpace.fromConfigSpaceJson(message.space), rng: new Rng(Number(message.seed)), fidelity, tracker: new IncumbentTracker(fidelity?.max), silentTells: protocol === PROTOCOL_V2, trials: 0 };
+      return reply({ type: 'ready', id, protocol, name: 'reference-random' });
     }
     case 'ask': {
       const s = started();
@@ -42,7 +44,8 @@ function handle(message: Message): void {
       const costs = (message.cost as Array<number | null>).map((c) => c ?? NaN);
       const info = { config: message.config as Record<string, number | string | boolean>, fidelity: (message.fidelity as number | null) ?? undefined };
       s.tracker.observe(info, { cost: costs.length === 1 ? costs[0] : costs, status: message.status as TrialStatus, wallTime: 0, virtualTime: 0 });
-      return reply({ type: 'ack', id });
+      if (!s.silentTells) reply({ type: 'ack', id });
+      return;
     }
     case 'incumbent': {
       const entries = started().tracker.get().map((e) => ({ config: e.config, fidelity: e.fidelity ?? null, cost: [e.cost].flat() }));
@@ -54,6 +57,14 @@ function handle(message: Message): void {
     default:
       throw new Error(`unknown request type '${String(message.type)}'`);
   }
+}
+
+/** The newest version both sides speak: /2 when offered in `protocols`, else /1 from `protocol`. */
+function chooseProtocol(init: Message): string {
+  const offered = Array.isArray(init.protocols) ? init.protocols : [init.protocol];
+  if (offered.includes(PROTOCOL_V2)) return PROTOCOL_V2;
+  if (offered.includes(PROTOCOL_V1)) return PROTOCOL_V1;
+  throw new Error(`unsupported protocol ${JSON.stringify(offered)}; this program speaks '${PROTOCOL_V2}' and '${PROTOCOL_V1}'`);
 }
 
 function started(): State {

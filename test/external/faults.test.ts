@@ -17,8 +17,9 @@ const view: TaskView = {
   type: 'blackbox',
 };
 
-function fake(mode: string, pidFile: string, extra: Options = {}): ExternalOptimizer {
-  const options = resolveOptions(externalFactory, { command: process.execPath, args: [FAKE, mode], env: { FAKE_PID_FILE: pidFile }, ...extra });
+/** `protocol` 'v1': the fake is a program written for hpoarena-ask-tell/1 only; 'v2': it picks /2. */
+function fake(mode: string, pidFile: string, extra: Options = {}, protocol: 'v1' | 'v2' = 'v2'): ExternalOptimizer {
+  const options = resolveOptions(externalFactory, { command: process.execPath, args: [FAKE, mode], env: { FAKE_PID_FILE: pidFile, FAKE_PROTOCOL: protocol }, ...extra });
   return externalFactory.create(view, 1, options) as ExternalOptimizer;
 }
 
@@ -37,8 +38,9 @@ async function runUntilFailure(optimizer: ExternalOptimizer, asks = 5): Promise<
   assert.fail('the external optimizer did not fail');
 }
 
-const FAULTS: Array<{ mode: string; options?: Options; message: RegExp; stderr?: RegExp }> = [
-  { mode: 'never-ready', options: { startup_timeout: 0.5 }, message: /did not start: no 'ready' answer to 'init' within 0\.5 s/ },
+const FAULTS: Array<{ mode: string; options?: Options; message: RegExp; stderr?: RegExp; only?: 'v1' | 'v2' }> = [
+  // Before 'ready' no version is chosen: one run covers both. 2 s lets a loaded machine start node and write the first stderr line.
+  { mode: 'never-ready', only: 'v2', options: { startup_timeout: 2 }, message: /did not start: no 'ready' answer to 'init' within 2 s/ },
   { mode: 'slow-ask', options: { message_timeout: 0.3 }, message: /did not answer 'ask' within 0\.3 s/ },
   { mode: 'crash', message: /, during 'ask', exited unexpectedly with code 3/, stderr: /RuntimeError: fake crash on the third ask/ },
   { mode: 'garbage', message: /printed a line that is not a protocol message.*Iteration 2: best so far/ },
@@ -46,12 +48,18 @@ const FAULTS: Array<{ mode: string; options?: Options; message: RegExp; stderr?:
   { mode: 'error', message: /reported an error: the model failed to fit/ },
   { mode: 'wrong-protocol', message: /speaks protocol 'something-else\/9'/ },
   { mode: 'wrong-id', message: /sent an answer with id 11, but 'ask' 4 is waiting/ },
+  { mode: 'tell-error', only: 'v1', message: /during 'tell', reported an error: cannot learn from this trial/ },
+  // Version 2: the error for the unanswered tell 5 arrives while ask 6 waits; it names the tell.
+  { mode: 'tell-error', only: 'v2', message: /reported an error for 'tell' 5: cannot learn from this trial/ },
+  { mode: 'ack-anyway', only: 'v2', message: /answered 'tell' 3 with 'ack', but under 'hpoarena-ask-tell\/2' \(the version it chose\) 'tell' is not answered/ },
 ];
 
 for (const fault of FAULTS) {
-  test(`fault '${fault.mode}': an ExternalOptimizerError with the stderr tail, and the program is reaped`, async (t) => {
+  for (const protocol of ['v1', 'v2'] as const) {
+    if (fault.only && fault.only !== protocol) continue;
+  test(`fault '${fault.mode}' (${protocol} program): an ExternalOptimizerError with the stderr tail, and the program is reaped`, async (t) => {
     const pidFile = join(tempDir(t), 'pid');
-    const error = await runUntilFailure(fake(fault.mode, pidFile, fault.options));
+    const error = await runUntilFailure(fake(fault.mode, pidFile, fault.options, protocol));
     assert.ok(error instanceof ExternalOptimizerError, `${error}`);
     assert.match(error.message, fault.message);
     assert.match(error.message, /Last lines of its stderr:\n {2}\| fake program starting in mode/);
@@ -59,6 +67,7 @@ for (const fault of FAULTS) {
     const pid = Number(readFileSync(pidFile, 'utf8'));
     assert.ok(!isAlive(pid), `program ${pid} is still alive after the failure`);
   });
+  }
 }
 
 test('a command that does not exist fails with a clear message', async () => {

@@ -2,6 +2,8 @@
  * A misbehaving protocol program for the fault tests: `node fakeProgram.js MODE`. It answers
  * like a random-search program except where MODE says otherwise. Writes its pid to
  * $FAKE_PID_FILE when set, and some stderr lines so tests can check the tail is reported.
+ * It speaks hpoarena-ask-tell/2 when offered; with FAKE_PROTOCOL=v1 it is a program written
+ * for version 1 only (it reads `init.protocol` alone, insists on /1 and acknowledges tells).
  */
 import { writeFileSync } from 'node:fs';
 import { Rng, SearchSpace } from '../../../core/index.js';
@@ -13,6 +15,11 @@ process.stderr.write(`fake program starting in mode ${mode}\n`);
 let space: SearchSpace | undefined;
 let rng = new Rng(0);
 let asks = 0;
+let tells = 0;
+/** stdin 'data' events (reads of harness lines); written to $FAKE_READS_FILE at close. */
+let chunks = 0;
+const oldProgram = process.env.FAKE_PROTOCOL === 'v1';
+let silentTells = false;
 
 function send(message: unknown): void {
   process.stdout.write(JSON.stringify(message) + '\n');
@@ -25,7 +32,9 @@ function handle(message: { type: string; id: number; [key: string]: unknown }): 
       if (mode === 'never-ready') return;
       space = SearchSpace.fromConfigSpaceJson(message.space);
       rng = new Rng(Number(message.seed));
-      return send({ type: 'ready', id, protocol: mode === 'wrong-protocol' ? 'something-else/9' : message.protocol });
+      if (oldProgram && message.protocol !== 'hpoarena-ask-tell/1') return send({ type: 'error', id, message: `unsupported protocol ${String(message.protocol)}` });
+      silentTells = !oldProgram && (message.protocols as string[]).includes('hpoarena-ask-tell/2');
+      return send({ type: 'ready', id, protocol: mode === 'wrong-protocol' ? 'something-else/9' : silentTells ? 'hpoarena-ask-tell/2' : 'hpoarena-ask-tell/1' });
     case 'ask': {
       asks++;
       if (mode === 'slow-ask' && asks === 2) return; // never answers: the per-message timeout fires
@@ -37,14 +46,20 @@ function handle(message: { type: string; id: number; [key: string]: unknown }): 
       if (mode === 'error' && asks === 2) return send({ type: 'error', id, message: 'the model failed to fit' });
       const config: Record<string, unknown> = { ...space!.sample(rng) };
       if (mode === 'out-of-range' && asks === 2) config[space!.names[0]] = 1e9;
+      // A log-space mapping of u = 1 lands a few ulps above the upper bound: the harness clips it.
+      if (mode === 'ulps-above' && asks === 2) config[space!.names[0]] = 1 + 4e-16;
       if (mode === 'wrong-id' && asks === 2) return send({ type: 'proposal', id: id + 7, config });
       return send({ type: 'proposal', id, trial: asks, config });
     }
     case 'tell':
-      return send({ type: 'ack', id });
+      tells++;
+      if (mode === 'tell-error' && tells === 2) return send({ type: 'error', id, message: 'cannot learn from this trial' });
+      if (mode === 'ack-anyway' || !silentTells) return send({ type: 'ack', id });
+      return;
     case 'incumbent':
       return send({ type: 'incumbent', id, entries: [] });
     case 'close':
+      if (process.env.FAKE_READS_FILE) writeFileSync(process.env.FAKE_READS_FILE, String(chunks));
       send({ type: 'bye', id });
       if (mode === 'stubborn') return; // says bye but keeps running, ignoring SIGTERM
       return process.exit(0);
@@ -56,6 +71,7 @@ if (mode === 'stubborn') process.on('SIGTERM', () => process.stderr.write('ignor
 let buffer = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
+  chunks++;
   buffer += chunk;
   let at = buffer.indexOf('\n');
   while (at >= 0) {
