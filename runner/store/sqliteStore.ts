@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { StoreError, type Options } from '../../core/index.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
+import { isDirectory, isReadOnlyError, openForReading, openForWriting, readOnlyStoreError } from './openFile.js';
 import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
 
 export interface OpenOptions {
@@ -58,19 +58,10 @@ export class SqliteStore {
 
   static open(path: string, options: OpenOptions = {}): SqliteStore {
     const file = resolve(path);
-    let db: Database.Database;
-    try {
-      if (options.readonly) {
-        if (!existsSync(file)) throw new StoreError(`No store at '${path}'. Run an experiment first, or pass --store PATH.`);
-        db = new Database(file, { readonly: true, fileMustExist: true });
-      } else {
-        mkdirSync(dirname(file), { recursive: true });
-        db = new Database(file);
-      }
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(`Cannot open store '${path}': ${(error as Error).message}. Pass --store with a writable file path.`);
+    if (isDirectory(file)) {
+      throw new StoreError(`Store '${path}' is a directory; --store takes a file path, e.g. '${join(path, 'hpoarena.db')}'.`);
     }
+    const db = options.readonly ? openForReading(path, file) : openForWriting(path, file);
     try {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) {
@@ -81,13 +72,15 @@ export class SqliteStore {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
-        if (version < SCHEMA_VERSION) migrate(db, version);
+        // Take the write lock once now: a store we cannot write fails here, with one message, not mid-run.
+        db.transaction(() => {}).immediate();
+        if (version < SCHEMA_VERSION) migrate(db);
       } else if (version === 0) {
         throw new StoreError(`'${path}' is not an hpoarena store (no schema).`);
       } else if (version < SCHEMA_VERSION) {
         // An older store read by status/export/report: upgraded once (one transaction), then read.
         db.close();
-        SqliteStore.open(path).close();
+        upgradeForReading(path);
         return SqliteStore.open(path, options);
       }
       db.pragma('busy_timeout = 0');
@@ -95,6 +88,7 @@ export class SqliteStore {
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
+      if (isReadOnlyError(error)) throw readOnlyStoreError(path);
       throw new StoreError(`Cannot use store '${path}': ${(error as Error).message} (${(error as { code?: string }).code ?? 'no code'})`);
     }
   }
@@ -254,3 +248,13 @@ function toRunRecord(row: RunRow): RunRecord {
   };
 }
 
+
+/** Upgrades an older store before a reading command reads it; a store nobody may write cannot be. */
+function upgradeForReading(path: string): void {
+  try {
+    SqliteStore.open(path).close();
+  } catch (error) {
+    if (!(error instanceof StoreError) || !error.message.includes('read-only')) throw error;
+    throw new StoreError(`Store '${path}' has an older schema and is read-only here: open it once with write access (e.g. \`hpoarena status\`) to upgrade it.`);
+  }
+}
