@@ -1,6 +1,7 @@
 import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
+import { throwIfInterrupted, unlessInterrupted } from './interruption.js';
 
 export interface LoopInput {
   readonly runId: number;
@@ -10,6 +11,8 @@ export interface LoopInput {
   readonly nTrials: number;
   readonly timeBudget?: number | null;
   readonly trialTimeout?: number;
+  /** Aborted when the experiment is interrupted: the loop throws RunInterrupted (trials so far are persisted). */
+  readonly signal?: AbortSignal;
   /** Trials stored by an earlier, interrupted attempt of this run, in order. */
   readonly recorded: readonly TrialRecord[];
   /** Makes a trial durable; called before the optimizer is told. */
@@ -42,7 +45,8 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   let divergedAt: number | null = null;
   let replaying = recorded.length > 0;
   while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget)) {
-    const info = completeTrial(task, await optimizer.ask(), input.seed, index);
+    throwIfInterrupted(input.signal);
+    const info = completeTrial(task, await unlessInterrupted(optimizer.ask(), input.signal), input.seed, index);
     const cost = trialBudget(task, info);
     let value: TrialValue;
     let record: TrialRecord;
@@ -66,7 +70,7 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     }
     budgetUsed += cost;
     elapsed += value.wallTime + value.virtualTime;
-    await optimizer.tell(info, value);
+    await unlessInterrupted(optimizer.tell(info, value), input.signal);
     input.onTrial?.(record);
     index++;
   }

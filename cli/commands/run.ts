@@ -5,6 +5,7 @@ import {
   type ExperimentSpec, type SpecFile,
 } from '../../runner/index.js';
 import { createProgress } from '../progress.js';
+import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interruptSignals.js';
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
 
@@ -55,12 +56,17 @@ export const runCommand: CommandModule<object, Args> = {
     const store = openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
+    const interruption = interruptOnSignals(() => {
+      clearInterval(poll);
+      progress?.stop();
+    });
     try {
       const started = Date.now();
       const outcome = await runExperiment(store, spec, {
         workers, memoryLimitMb: args['memory-limit'], dataDir: resolveDataDir(args['data-dir']),
         retryFailed: args['retry-failed'],
         plugins: args.plugin,
+        signal: interruption.signal,
         onStart: (pending) => {
           progress = createProgress(pending);
           if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);
@@ -73,6 +79,16 @@ export const runCommand: CommandModule<object, Args> = {
       const done = outcome.outcomes.filter((o) => o.status === 'done').length;
       const failed = outcome.outcomes.filter((o) => o.status === 'failed');
       const replayed = outcome.outcomes.reduce((n, o) => n + o.replayed, 0);
+      if (interruption.received) {
+        const interrupted = outcome.outcomes.filter((o) => o.status === 'interrupted').length;
+        const notStarted = outcome.planned - outcome.alreadyDone - done - failed.length - interrupted;
+        console.log(
+          `${interruption.received}: stopped experiment '${spec.experiment}': ${done} runs finished, ${interrupted} interrupted` +
+            `${failed.length ? `, ${failed.length} failed` : ''}, ${notStarted} not started; every stored trial is kept. Resume with: ${thisCommandLine()}`,
+        );
+        process.exitCode = signalExitCode(interruption.received);
+        return;
+      }
       console.log(
         `experiment '${spec.experiment}' in ${storePath}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
           `${done} finished now, ${failed.length} failed${replayed ? `, ${replayed} trials replayed from an interrupted attempt` : ''} ` +
@@ -85,6 +101,7 @@ export const runCommand: CommandModule<object, Args> = {
       }
       if (failed.length) process.exitCode = 1;
     } finally {
+      interruption.dispose();
       store.close();
     }
   },

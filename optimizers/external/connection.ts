@@ -89,8 +89,13 @@ export class Connection {
       await this.child.exited;
       return;
     }
+    if (this.pending) {
+      // Closed with a request in flight (the run was interrupted): end the program now and settle the request.
+      await this.fail(`was stopped by the harness while '${this.pending.type}' was unanswered`);
+      return;
+    }
     this.closing = true;
-    if (this.child.running && !this.pending) {
+    if (this.child.running) {
       try {
         await this.request({ type: 'close' }, Math.min(this.timeouts.messageMs, 5000));
       } catch {

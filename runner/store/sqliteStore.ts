@@ -140,9 +140,9 @@ export class SqliteStore {
     return toRunRecord(row);
   }
 
-  /** Runs left 'running' by a process that died go back to 'pending' (they resume from their trials). */
+  /** Runs left 'running' by a process that died, or stopped by a signal, go back to 'pending' (they resume from their trials). */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): number {
-    const statuses = alsoFailed ? `('running', 'failed')` : `('running')`;
+    const statuses = alsoFailed ? `('running', 'interrupted', 'failed')` : `('running', 'interrupted')`;
     const statement = this.statement(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`);
     return retryBusy('resetting interrupted runs', () => statement.run(experiment).changes);
   }
@@ -172,6 +172,16 @@ export class SqliteStore {
       statement.run(status, budgetUsed, error, new Date().toISOString(), id);
     });
     retryBusy('finishing a run', () => finish.immediate());
+  }
+
+  /** Marks a run stopped by a signal, storing its journaled trials in the same transaction; it resumes on the next run. */
+  interruptRun(id: number, budgetUsed: number, batches: readonly TrialBatch[] = []): void {
+    const statement = this.statement("UPDATE runs SET status = 'interrupted', budget_used = ?, error = NULL WHERE id = ? AND status = 'running'");
+    const interrupt = this.db.transaction(() => {
+      this.insertBatches(batches);
+      statement.run(budgetUsed, id);
+    });
+    retryBusy('marking a run interrupted', () => interrupt.immediate());
   }
 
   /** Stores trials in one transaction; trials of a run at or below its last stored index are skipped. */
