@@ -15,21 +15,33 @@ export function throwIfInterrupted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RunInterrupted();
 }
 
-/** `work`'s value, or RunInterrupted as soon as `signal` aborts. A value that is not a promise costs nothing extra. */
-export async function unlessInterrupted<T>(work: T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal || !isPromiseLike(work)) return work;
+/** A wait that may not outlast the run's remaining time budget. */
+export interface TimeLimit {
+  readonly ms: number;
+  readonly error: () => Error;
+}
+
+/**
+ * `work`'s value; RunInterrupted as soon as `signal` aborts, and `limit.error()` if it takes
+ * longer than `limit.ms`. A value that is not a promise costs nothing extra.
+ */
+export async function unlessInterrupted<T>(work: T | PromiseLike<T>, signal: AbortSignal | undefined, limit?: TimeLimit): Promise<T> {
+  if ((!signal && !limit) || !isPromiseLike(work)) return work;
   throwIfInterrupted(signal);
   let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = new Promise<never>((_, reject) => {
     onAbort = () => reject(new RunInterrupted());
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (limit) timer = setTimeout(() => reject(limit.error()), Math.max(0, limit.ms));
   });
   // The abandoned work may still reject (its program killed): that is expected, not unhandled.
   Promise.resolve(work).catch(() => {});
   try {
-    return await Promise.race([work, aborted]);
+    return await Promise.race([work, stopped]);
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
   }
 }
 

@@ -1,7 +1,7 @@
 import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
-import { throwIfInterrupted, unlessInterrupted } from './interruption.js';
+import { throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
 export interface LoopInput {
   readonly runId: number;
@@ -30,6 +30,14 @@ export interface LoopResult {
   readonly divergedAt: number | null;
 }
 
+/** An optimizer that hung past the run's time budget; the run fails with this message. */
+export class OptimizerTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptimizerTimeoutError';
+  }
+}
+
 /**
  * The ask -> evaluate -> tell loop: the only place that calls both an optimizer and a task.
  * Budget follows CARP-S: a trial at fidelity b costs b / max_fidelity of n_trials; the time
@@ -46,7 +54,7 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   let replaying = recorded.length > 0;
   while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget)) {
     throwIfInterrupted(input.signal);
-    const info = completeTrial(task, await unlessInterrupted(optimizer.ask(), input.signal), input.seed, index);
+    const info = completeTrial(task, await unlessInterrupted(optimizer.ask(), input.signal, askLimit(input.timeBudget, elapsed)), input.seed, index);
     const cost = trialBudget(task, info);
     let value: TrialValue;
     let record: TrialRecord;
@@ -75,6 +83,20 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     index++;
   }
   return { trials: index, budgetUsed, replayed, divergedAt };
+}
+
+/** A hung ask may not outlast the run's time budget (what is left of it). */
+function askLimit(timeBudget: number | null | undefined, elapsed: number): TimeLimit | undefined {
+  if (timeBudget == null) return undefined;
+  const left = timeBudget - elapsed;
+  return {
+    ms: left * 1000,
+    error: () => new OptimizerTimeoutError(`The optimizer did not answer 'ask' within the ${formatSeconds(left)} s left of the run's time budget (--time-budget ${timeBudget} s).`),
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toPrecision(3)));
 }
 
 /** Checks the proposal against the task and fills in the fidelity and the trial seed. */
