@@ -69,7 +69,7 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
       store.interruptRun(runId, budgetUsed, journal?.takePending() ?? []);
       return { runId, status: 'interrupted', trials, replayed };
     }
-    const message = describeError(error);
+    const message = describeError(error, runId);
     store.finishRun(runId, 'failed', 0, message);
     return { runId, status: 'failed', trials, replayed, error: message };
   } finally {
@@ -84,7 +84,13 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
   }
 }
 
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
+/**
+ * The error stored with a failed run: name and message (an external optimizer's message ends
+ * with its program's last stderr lines). The harness's own stack frames say nothing about the
+ * optimizer or task, so they are left out; `run --verbose` prints them to stderr.
+ */
+export function describeError(error: unknown, runId?: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (process.env.HPOARENA_VERBOSE === '1' && error.stack) console.error(`hpoarena: run ${runId ?? '?'} failed:\n${error.stack}`);
+  return `${error.name}: ${error.message}`;
 }

@@ -19,7 +19,7 @@ export async function planExperiment(spec: ExperimentSpec, context: TaskContext 
   if (!/^[\w.\-]+$/.test(spec.experiment)) throw new SpecError(`Invalid experiment name '${spec.experiment}': use letters, digits, '.', '-' and '_'.`);
   if (spec.optimizers.length === 0) throw new SpecError('No optimizers given: use e.g. --optimizers random (see `hpoarena optimizers`).');
   checkLabelsUnique(spec.optimizers);
-  if (spec.nTrials !== undefined && !(spec.nTrials > 0)) throw new SpecError(`--n-trials must be positive, got ${spec.nTrials}.`);
+  if (spec.nTrials !== undefined && !(Number.isInteger(spec.nTrials) && spec.nTrials > 0)) throw new SpecError(`--n-trials must be a positive integer, got ${spec.nTrials}.`);
   const optimizers = spec.optimizers.map((entry) => {
     const factory = getOptimizerFactory(entry.name);
     return { entry, factory, options: resolveOptions(factory, entry.options) };

@@ -6,5 +6,5 @@ export { executeRuns, defaultWorkerCount, RunPool, type PoolOptions } from './po
 export { runLoop, trialSeed } from './runLoop.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
-export { readSpecFile, parseSpec, type SpecFile } from './specFile.js';
+export { readSpecFile, parseSpec, wholeNumber, positiveNumber, type SpecFile } from './specFile.js';
 export { loadPlugins } from './plugins.js';

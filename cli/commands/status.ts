@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { UnknownNameError } from '../../core/index.js';
 import { journaledTrials, openStore } from '../../runner/index.js';
-import { formatTable } from '../output.js';
+import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
 
 interface Args { experiment: string; store: string; json: boolean }
@@ -38,7 +38,7 @@ export const statusCommand: CommandModule<object, Args> = {
       console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored${journaled}\n`);
       console.log(formatTable(['optimizer', 'pending', 'running', 'interrupted', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.interrupted, c.done, c.failed])));
       if (unfinished.length) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
-      for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${(run.error ?? '').split('\n')[0]}`);
+      for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);
     } finally {
       store.close();

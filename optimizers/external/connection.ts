@@ -118,7 +118,7 @@ export class Connection {
       const pid = this.child.pid === undefined ? '' : ` (pid ${this.child.pid})`;
       await this.child.terminate(0, 500);
       await this.child.settleStderr();
-      const error = new ExternalOptimizerError(`External optimizer '${this.child.label}'${pid}${during} ${what}.${stderrText(this.child.stderrTail())}`);
+      const error = new ExternalOptimizerError(`External optimizer '${this.child.label}'${pid}${during} ${what.replace(/\.+$/, '')}.${stderrText(this.child.stderrTail())}`);
       this.pending = undefined;
       pending?.reject(error);
       return error;
