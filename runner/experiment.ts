@@ -7,6 +7,8 @@ import type { RunOutcome } from './executeRun.js';
 import type { NewRun, SqliteStore } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
 import { loadPlugins } from './plugins.js';
+import { changedRuns, changedSpecError } from './planChanges.js';
+import { discardJournal } from './store/index.js';
 
 export interface PlannedExperiment {
   readonly runs: NewRun[];
@@ -65,6 +67,8 @@ async function resolveTasks(patterns: readonly string[], context: TaskContext): 
 export interface RunExperimentOptions extends PoolOptions {
   /** Also re-run runs that ended 'failed'. */
   readonly retryFailed?: boolean;
+  /** Runs stored with other settings (n_trials, options, ...) are planned anew instead of refused; their trials are discarded. */
+  readonly replan?: boolean;
   /** Called once the runs to execute are known (for progress display). */
   readonly onStart?: (pendingRuns: number) => void;
 }
@@ -94,7 +98,14 @@ export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, op
 async function planAndExecute(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions & { pool: RunPool }): Promise<ExperimentOutcome> {
   await loadPlugins(options.plugins ?? []);
   const plan = await planExperiment(spec, { dataDir: options.dataDir });
-  store.ensureExperiment(spec.experiment, spec);
+  const changed = changedRuns(store.listRuns(spec.experiment), plan.runs);
+  if (changed.length && !options.replan) throw changedSpecError(spec.experiment, changed);
+  // The plugins go with the experiment: resuming without them can then say which are missing.
+  store.ensureExperiment(spec.experiment, { ...spec, plugins: options.plugins ?? [] });
+  for (const { stored, planned } of changed) {
+    discardJournal(store, stored.id);
+    store.replanRun(stored.id, planned);
+  }
   const added = store.addRuns(spec.experiment, plan.runs);
   store.resetInterruptedRuns(spec.experiment, options.retryFailed ?? false);
   const wanted = new Set(plan.runs.map((r) => `${r.optimizerLabel}\u0000${r.task}\u0000${r.seed}`));

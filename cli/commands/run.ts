@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { SpecError } from '../../core/index.js';
+import { SpecError, UnknownNameError } from '../../core/index.js';
+import { explainMissingPlugins } from '../missingPlugins.js';
 import {
   defaultWorkerCount, loadPlugins, positiveNumber, wholeNumber, openStore, planExperiment, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
   type ExperimentSpec, type SpecFile,
@@ -13,7 +14,7 @@ import { expandTaskArguments } from '../taskArguments.js';
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
   workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
-  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean;
+  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -33,6 +34,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('trial-timeout', { type: 'string', describe: 'Seconds per trial; slower trials end with status timeout' })
       .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' })
+      .option('replan', { type: 'boolean', default: false, describe: 'Runs stored with other settings (n_trials, options, env) start over with the given ones (their trials are discarded)' })
       .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" }) as never,
   handler: async (args) => {
     const file: SpecFile = args.spec ? readSpecFile(args.spec) : {};
@@ -55,7 +57,12 @@ export const runCommand: CommandModule<object, Args> = {
     if (args.verbose) process.env.HPOARENA_VERBOSE = '1'; // read where runs fail, in every worker thread
     // Check every name and option before the store is even opened.
     await loadPlugins(args.plugin ?? []);
-    await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
+    try {
+      await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
+    } catch (error) {
+      if (error instanceof UnknownNameError) explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
+      throw error;
+    }
     const store = openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
@@ -67,7 +74,7 @@ export const runCommand: CommandModule<object, Args> = {
       const started = Date.now();
       const outcome = await runExperiment(store, spec, {
         workers, memoryLimitMb: args['memory-limit'], dataDir: resolveDataDir(args['data-dir']),
-        retryFailed: args['retry-failed'],
+        retryFailed: args['retry-failed'], replan: args.replan,
         plugins: args.plugin,
         signal: interruption.signal,
         onStart: (pending) => {

@@ -129,6 +129,18 @@ export class SqliteStore {
     return retryBusy('adding runs', () => addAll.immediate());
   }
 
+  /** Gives a stored run new settings and starts it over: status pending, its trials deleted (one transaction). */
+  replanRun(id: number, run: NewRun): void {
+    const removeTrials = this.statement('DELETE FROM trial_batches WHERE run_id = ?');
+    const update = this.statement(`UPDATE runs SET optimizer = ?, optimizer_options = ?, n_trials = ?, time_budget = ?, status = 'pending', error = NULL,
+                                     budget_used = 0, started_at = NULL, finished_at = NULL WHERE id = ?`);
+    const replan = this.db.transaction(() => {
+      removeTrials.run(id);
+      update.run(run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, id);
+    });
+    retryBusy('replanning a run', () => replan.immediate());
+  }
+
   listRuns(experiment: string): RunRecord[] {
     const rows = retryBusy('reading runs', () => this.statement('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment)) as RunRow[];
     return rows.map(toRunRecord);

@@ -144,3 +144,8 @@ export function journaledTrials(store: SqliteStore, runIds: readonly number[]): 
   }
   return total;
 }
+
+/** Deletes a run's journal without importing it (the run is planned anew). */
+export function discardJournal(store: SqliteStore, runId: number): void {
+  rmSync(journalFile(store, runId), { force: true });
+}
