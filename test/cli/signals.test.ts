@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, REPO_ROOT, cli, tempDir } from '../helpers.js';
+import { CLI, FAULTY_PLUGIN, REPO_ROOT, cli, tempDir } from '../helpers.js';
 import { goneWithin, isAlive } from '../external/processes.js';
 
 /**
@@ -117,4 +117,26 @@ test('SIGTERM during run on a terminal (in-process): the progress bar\'s cursor 
   if (wrapOff >= 0) assert.ok(out.lastIndexOf('\x1b[?7h') > wrapOff, 'line wrap is on again');
   assert.match(out, /SIGTERM: stopped experiment 'sig': 2 runs finished, 1 interrupted, 1 not started/);
   for (const pid of programPids(pids)) assert.ok(!isAlive(pid) || (await goneWithin(pid, 3000)), `optimizer program ${pid} outlived the run`);
+});
+
+test('a second SIGINT exits at once, even while a worker is busy in a long evaluation', async (t) => {
+  const marker = join(tempDir(t), 'busy');
+  const store = join(tempDir(t), 's.db');
+  const child = spawn(process.execPath, [CLI, 'run', '--optimizers', 'random', '--tasks', 'test/busy-task', '--workers', '1', '--store', store, '--plugin', FAULTY_PLUGIN], {
+    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BUSY_MARKER: marker },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  await waitFor('the busy evaluation', () => existsSync(marker));
+  child.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(child.exitCode, null, 'the first signal waits for the worker to stop its run');
+  const second = Date.now();
+  child.kill('SIGINT');
+  const code = await closed;
+  assert.equal(code, 130, output);
+  assert.ok(Date.now() - second < 5000, `the second signal took ${Date.now() - second} ms`);
+  assert.match(output, /second SIGINT: exiting now/);
 });
