@@ -45,6 +45,6 @@ export async function unlessInterrupted<T>(work: T | PromiseLike<T>, signal: Abo
   }
 }
 
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -1,7 +1,7 @@
 import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
-import { throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
+import { isPromiseLike, throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
 export interface LoopInput {
   readonly runId: number;
@@ -54,7 +54,10 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   let replaying = recorded.length > 0;
   while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget)) {
     throwIfInterrupted(input.signal);
-    const info = completeTrial(task, await unlessInterrupted(optimizer.ask(), input.signal, askLimit(input.timeBudget, elapsed)), input.seed, index);
+    // Only a pending answer (an external optimizer's) can hang: a synchronous one costs no extra await.
+    const asked = optimizer.ask();
+    const proposal = isPromiseLike(asked) ? await unlessInterrupted(asked, input.signal, askLimit(input.timeBudget, elapsed)) : asked;
+    const info = completeTrial(task, proposal, input.seed, index);
     const cost = trialBudget(task, info);
     let value: TrialValue;
     let record: TrialRecord;
@@ -78,7 +81,8 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     }
     budgetUsed += cost;
     elapsed += value.wallTime + value.virtualTime;
-    await unlessInterrupted(optimizer.tell(info, value), input.signal);
+    const told = optimizer.tell(info, value);
+    if (isPromiseLike(told)) await unlessInterrupted(told, input.signal);
     input.onTrial?.(record);
     index++;
   }
