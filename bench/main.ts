@@ -1,11 +1,22 @@
+import { parseArgs } from 'node:util';
 import { allFigures } from './figures/index.js';
+
+const USAGE = 'Usage: npm run bench [-- --json] [-- --only NAME]';
+
+/** The flags, strictly: an unknown flag, a stray argument or --only without a name is refused with the usage. */
+function parseFlags(): { json: boolean; only?: string } {
+  try {
+    const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } }, strict: true, allowPositionals: false });
+    return { json: values.json ?? false, only: values.only };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 /** `npm run bench [-- --json] [-- --only NAME]`: a table for people, JSON lines for machines. */
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const onlyIndex = args.indexOf('--only');
-  const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+  const { json, only } = parseFlags();
   const figures = only ? allFigures.filter((f) => f.name === only || f.name.startsWith(`${only}.`) || (!f.optIn && f.name.startsWith(only))) : allFigures.filter((f) => !f.optIn);
   if (figures.length === 0) {
     console.error(`No bench figure matches '${only}'. Figures: ${allFigures.map((f) => f.name + (f.optIn ? ' (opt-in)' : '')).join(', ')}`);

@@ -49,7 +49,8 @@ export function vectorTask(problem: VectorProblem): Task {
       for (let i = 0; i < d; i++) {
         const v = trial.config[names[i]];
         if (typeof v !== 'number') {
-          throw new InvalidConfigError(`Task '${problem.id}' needs numeric coordinate '${names[i]}' (in [${problem.lower[i]}, ${problem.upper[i]}]), got ${JSON.stringify(v)}.`);
+          const got = v === undefined ? 'it is missing' : `got ${JSON.stringify(v)}`;
+          throw new InvalidConfigError(`Task '${problem.id}' needs numeric coordinate '${names[i]}' (in [${problem.lower[i]}, ${problem.upper[i]}]); ${got}.`);
         }
         x[i] = v;
       }

@@ -6,4 +6,7 @@ export * from './task.js';
 export * from './optimizer.js';
 export * from './options.js';
 export * from './pareto.js';
+export * from './hypervolume.js';
+export * from './normal.js';
+export * from './csv.js';
 export * from './incumbentTracker.js';

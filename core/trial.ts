@@ -12,7 +12,6 @@ export interface TrialInfo {
 }
 
 export type TrialStatus = 'ok' | 'crashed' | 'timeout' | 'memoryout';
-export const TRIAL_STATUSES: readonly TrialStatus[] = ['ok', 'crashed', 'timeout', 'memoryout'];
 
 /** The outcome of one evaluation. `cost` is always to be minimized (maximized metrics are negated). */
 export interface TrialValue {

@@ -1,4 +1,32 @@
-import type { Task, TrialInfo, TrialValue } from '../core/index.js';
+import { InvalidConfigError, type Task, type TrialInfo, type TrialValue } from '../core/index.js';
+
+/**
+ * The one checked evaluation, used by the run loop and by `hpoarena evaluate`: checks the
+ * config and fidelity (InvalidConfigError naming the value), then evaluates and normalizes.
+ */
+export async function evaluateChecked(task: Task, trial: TrialInfo, timeoutSeconds?: number): Promise<TrialValue> {
+  return evaluateTrial(task, checkTrial(task, trial), timeoutSeconds);
+}
+
+/**
+ * Checks a trial against the task: the config validates against the space, and the fidelity
+ * (absent: the task's maximum) lies in the task's range, integral where the fidelity is.
+ * Returns the trial with the fidelity filled in.
+ */
+export function checkTrial(task: Task, trial: TrialInfo): TrialInfo {
+  task.space.validate(trial.config);
+  let fidelity = trial.fidelity;
+  if (task.fidelity) {
+    fidelity ??= task.fidelity.max;
+    const { min, max, name, integer } = task.fidelity;
+    if (!(fidelity >= min && fidelity <= max) || (integer && !Number.isInteger(fidelity))) {
+      throw new InvalidConfigError(`Fidelity ${name} = ${fidelity} is outside [${min}, ${max}]${integer ? ' or not an integer' : ''} (task '${task.id}').`);
+    }
+  } else if (fidelity !== undefined) {
+    throw new InvalidConfigError(`Task '${task.id}' has no fidelity, but fidelity ${fidelity} was given.`);
+  }
+  return { ...trial, fidelity };
+}
 
 /**
  * Evaluates one trial and normalizes the outcome. An async evaluation is cut off at

@@ -18,7 +18,7 @@ export interface PlannedExperiment {
 
 /** Expands optimizers x tasks x seeds, checking every name and option up front. */
 export async function planExperiment(spec: ExperimentSpec, context: TaskContext = {}): Promise<PlannedExperiment> {
-  if (!/^[\w.\-]+$/.test(spec.experiment)) throw new SpecError(`Invalid experiment name '${spec.experiment}': use letters, digits, '.', '-' and '_'.`);
+  if (!/^[\w.-]+$/.test(spec.experiment)) throw new SpecError(`Invalid experiment name '${spec.experiment}': use letters, digits, '.', '-' and '_'.`);
   if (spec.optimizers.length === 0) throw new SpecError('No optimizers given: use e.g. --optimizers random (see `hpoarena optimizers`).');
   checkLabelsUnique(spec.optimizers);
   if (spec.nTrials !== undefined && !(Number.isInteger(spec.nTrials) && spec.nTrials > 0)) throw new SpecError(`--n-trials must be a positive integer, got ${spec.nTrials}.`);

@@ -1,4 +1,4 @@
-import { SpecError } from '../core/index.js';
+import { SpecError, csvLine } from '../core/index.js';
 import type { SqliteStore } from './store/index.js';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -8,12 +8,13 @@ export const EXPORT_COLUMNS = ['experiment', 'optimizer', 'task', 'seed', 'trial
 /**
  * Streams every trial of an experiment as CSV or JSON lines. Wall time varies between
  * machines, so it is included only on request: without it, the export of a seeded
- * experiment is identical across machines, worker counts and resumes.
+ * experiment is identical across machines, worker counts and resumes. CSV cells follow core's
+ * csvCell (empty for missing, `inf` for infinite numbers, formula guard on text).
  */
 export function* exportTrials(store: SqliteStore, experiment: string, format: ExportFormat, withTimings = false): Generator<string> {
   if (format !== 'csv' && format !== 'jsonl') throw new SpecError(`Unknown export format '${format}'. Valid: csv, jsonl.`);
   const columns: string[] = [...EXPORT_COLUMNS, ...(withTimings ? ['wall_time'] : [])];
-  if (format === 'csv') yield `${columns.join(',')}\n`;
+  if (format === 'csv') yield csvLine(columns);
   for (const { run, trial } of store.iterateTrials(experiment)) {
     const row: Record<string, unknown> = {
       experiment, optimizer: run.optimizerLabel, task: run.task, seed: run.seed, trial: trial.index,
@@ -22,12 +23,6 @@ export function* exportTrials(store: SqliteStore, experiment: string, format: Ex
     };
     if (withTimings) row.wall_time = trial.wallTime;
     if (format === 'jsonl') yield `${JSON.stringify(row)}\n`;
-    else yield `${columns.map((c) => csvCell(row[c])).join(',')}\n`;
+    else yield csvLine(columns.map((c) => row[c]));
   }
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -4,6 +4,7 @@ export * from './experiment.js';
 export * from './executeRun.js';
 export { executeRuns, defaultWorkerCount, RunPool, type PoolOptions } from './pool.js';
 export { runLoop, trialSeed } from './runLoop.js';
+export { evaluateChecked, checkTrial } from './evaluateTrial.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
 export { readSpecFile, parseSpec, wholeNumber, positiveNumber, type SpecFile } from './specFile.js';

@@ -1,5 +1,5 @@
-import { mixSeeds, InvalidConfigError, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
-import { evaluateTrial, worstCost } from './evaluateTrial.js';
+import { mixSeeds, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
+import { checkTrial, evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
 import { isPromiseLike, throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
@@ -105,18 +105,8 @@ function formatSeconds(seconds: number): string {
 
 /** Checks the proposal against the task and fills in the fidelity and the trial seed. */
 function completeTrial(task: Task, proposal: TrialInfo, runSeed: number, index: number): TrialInfo {
-  task.space.validate(proposal.config);
-  let fidelity = proposal.fidelity;
-  if (task.fidelity) {
-    fidelity ??= task.fidelity.max;
-    const { min, max, name, integer } = task.fidelity;
-    if (!(fidelity >= min && fidelity <= max) || (integer && !Number.isInteger(fidelity))) {
-      throw new InvalidConfigError(`Proposed fidelity ${name} = ${fidelity} is outside [${min}, ${max}]${integer ? ' or not an integer' : ''}.`);
-    }
-  } else if (fidelity !== undefined) {
-    throw new InvalidConfigError(`Task '${task.id}' has no fidelity, but the optimizer proposed fidelity ${fidelity}.`);
-  }
-  return { ...proposal, fidelity, seed: proposal.seed ?? trialSeed(runSeed, index) };
+  const checked = checkTrial(task, proposal);
+  return { ...checked, seed: proposal.seed ?? trialSeed(runSeed, index) };
 }
 
 /** The seed a task receives for its own randomness at trial `index` of a run. */

@@ -11,7 +11,7 @@ export { DISCREPANCY_METHODS, type DiscrepancyMethod, type DiscrepancyReport, st
 export { DemSolver, type DemOptions, exactDiscrepancy } from './dem.js';
 export { DEFAULT_REFERENCE_OPTIMIZERS, type EmbeddingOptions, type FinalCostRow, type TaskEmbedding, embedTasks, parseTaskType } from './embedding.js';
 export { type RunSource, type TaskTypeLookup, finalCost, finalCostRows, inferTaskType } from './finalCosts.js';
-export { haltonPoints, radicalInverse } from './halton.js';
+export { haltonPoints } from './halton.js';
 export { type PointSet, pickPoints, rowsOf, toPointSet } from './pointSet.js';
 export { SET_MODES, type SelectedSet, type SetMode, type SetSelectionOptions, selectSets } from './selectSets.js';
 export { type ShiftOptions, type ShiftResult, type ShiftStats, shiftSelect } from './shift.js';

@@ -24,7 +24,7 @@ export interface ImportSummary {
  * the same results again changes nothing.
  */
 export async function importCarps(store: SqliteStore, path: string, experiment: string): Promise<ImportSummary> {
-  if (!/^[\w.\-]+$/.test(experiment)) throw new SpecError(`Invalid experiment name '${experiment}': use letters, digits, '.', '-' and '_'.`);
+  if (!/^[\w.-]+$/.test(experiment)) throw new SpecError(`Invalid experiment name '${experiment}': use letters, digits, '.', '-' and '_'.`);
   const runs = await readCarps(path);
   if (runs.length === 0) throw new SpecError(`No CARP-S runs in '${path}': expected trial_logs.jsonl files (CARP-S's file logger) or a logs.parquet.`);
   if (!store.getExperiment(experiment)) store.ensureExperiment(experiment, { source: 'carps', path });

@@ -1,6 +1,5 @@
-import { hypervolume } from './hypervolume.js';
 import { igdPlus } from './igdPlus.js';
-import { nonDominated } from './nondominated.js';
+import { hypervolume, nonDominated } from '../../core/index.js';
 import { maxHypervolume, normalizePoint, objectiveScale, type ObjectiveScale } from './reference.js';
 
 /** Hypervolume loss of a front: 1 - HV(normalized front) / HV(box [ideal, reference]), in [0, 1]. */

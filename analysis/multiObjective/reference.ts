@@ -1,4 +1,4 @@
-import { nonDominated } from './nondominated.js';
+import { nonDominated } from '../../core/index.js';
 
 /**
  * Per-task objective scaling for hypervolume. From every successful objective vector of the

@@ -1,5 +1,5 @@
 import * as aq from 'arquero';
-import { insertNonDominated } from '../multiObjective/nondominated.js';
+import { insertNonDominated } from '../../core/index.js';
 import type { LoadedExperiment } from './load.js';
 
 /**

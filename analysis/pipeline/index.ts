@@ -1,4 +1,4 @@
-export { loadExperiment, runRows, type LoadedExperiment, type RunRow } from './load.js';
+export { loadExperiment, type LoadedExperiment, type RunRow } from './load.js';
 export { incumbentTable } from './incumbents.js';
 export { budgetGrid, sampleSteps } from './grid.js';
 export { collectTaskInfo } from './taskInfo.js';

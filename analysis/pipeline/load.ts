@@ -74,7 +74,3 @@ export function loadExperiment(store: SqliteStore, experiment: string, tasks?: r
     trials: aq.table(columns),
   };
 }
-
-export function runRows(loaded: LoadedExperiment): RunRow[] {
-  return loaded.runs.objects() as RunRow[];
-}

@@ -1,34 +1,12 @@
 import { betaIncomplete } from './beta.js';
-import { gammaP, gammaQ } from './gamma.js';
+import { normalCdf, normalPdf } from '../../core/index.js';
+import { gammaQ } from './gamma.js';
 
 /**
  * Distribution functions the tests need, hand-written on top of the incomplete gamma and
- * beta functions (no runtime dependency). `Sf` is the survival function 1 - CDF, computed
+ * beta functions (no runtime dependency); the standard normal is core's. `Sf` is the survival function 1 - CDF, computed
  * directly so small tail probabilities keep their relative accuracy.
  */
-
-/** Complementary error function: erfc(x) = Q(1/2, x^2) for x >= 0. */
-export function erfc(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  return x >= 0 ? gammaQ(0.5, x * x) : 1 + gammaP(0.5, x * x);
-}
-
-export function erf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  return x >= 0 ? gammaP(0.5, x * x) : -gammaP(0.5, x * x);
-}
-
-export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
-
-export function normalSf(z: number): number {
-  return 0.5 * erfc(z / Math.SQRT2);
-}
-
-export function normalPdf(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
 
 /** P(X > x) for X ~ chi-square with `df` degrees of freedom. */
 export function chiSquareSf(x: number, df: number): number {

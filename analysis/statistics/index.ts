@@ -1,6 +1,6 @@
 export { logGamma, gammaP, gammaQ } from './gamma.js';
 export { betaIncomplete } from './beta.js';
-export { erf, erfc, normalCdf, normalSf, normalPdf, chiSquareSf, fSf, tSf, tQuantile, studentizedRangeCdf, studentizedRangeQuantile } from './distributions.js';
+export { chiSquareSf, fSf, tSf, tQuantile, studentizedRangeCdf, studentizedRangeQuantile } from './distributions.js';
 export { rankAverage, ranks } from './ranking.js';
 export { friedmanTest, friedmanFromMeanRanks, type FriedmanResult } from './friedman.js';
 export { NEMENYI_Q, nemenyiQ, criticalDifference, nemenyiTest, cliques, type NemenyiAlpha, type NemenyiResult } from './nemenyi.js';

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/index.js';
-import { normalCdf, normalSf } from './distributions.js';
+import { normalCdf, normalSf } from '../../core/index.js';
 import { rankAverage } from './ranking.js';
 
 export type Alternative = 'two-sided' | 'less' | 'greater';

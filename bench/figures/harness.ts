@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { executeRun, openStore, RunPool, runExperiment, type ExperimentSpec, type SqliteStore } from '../../runner/index.js';
+import { DATA_DIR } from '../../test/dataDir.js';
 import { median, type BenchFigure } from '../figure.js';
 
 const SPHERE = 'Pymoo/SO/unconstraint/sphere'; // 10-D
@@ -23,7 +24,6 @@ function spec(experiment: string, nTrials: number, seeds: number[], task = SPHER
 
 // A real surrogate task (about 0.1 ms per evaluation): how the pool scales when evaluation, not bookkeeping, dominates.
 const SURROGATE = 'yahpo/lcbench/3945/None';
-const DATA_DIR = process.env.HPOARENA_DATA_DIR ?? resolve(process.cwd(), '../shared');
 
 async function timeOneRun(nTrials: number): Promise<number> {
   return withTempStore(async (store) => {

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { DATA_DIR } from '../../test/dataDir.js';
 import type { BenchFigure } from '../figure.js';
 import { describeMfStudy, MF_METHODS, mfVsRandom, pooledMedianShare, type MfTaskResult } from '../quality/mfVsRandom.js';
 
-/** YAHPO data from $HPOARENA_DATA_DIR, else the shared/ folder beside the repository. */
-const context = { dataDir: process.env.HPOARENA_DATA_DIR ?? resolve(process.cwd(), '../shared') };
+/** YAHPO data from the tests' data directory. */
+const context = { dataDir: DATA_DIR };
 
 const COLLECTIONS = { 'MF-Hartmann': ['mfpbench/SO/mfh/*'], 'YAHPO lcbench': ['yahpo/lcbench/*'] } as const;
 

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
 import { deriveRng } from '../../core/index.js';
 import { exactDiscrepancy, pickPoints, readPointsCsv, shiftSelect, type PointSet, type ShiftResult } from '../../subsets/index.js';
+import { dataPath } from '../../test/dataDir.js';
 import { median, type BenchFigure } from '../figure.js';
 
 /** 1,000 points in [0,1]^3 shared with the reference C programs (DEM, CARP-S shift). */
 function benchPoints(): PointSet {
-  return readPointsCsv(resolve(process.cwd(), '../shared/reference/subset-bench-points-n1000-d3.csv'));
+  return readPointsCsv(dataPath('reference/subset-bench-points-n1000-d3.csv'));
 }
 
 const K = 30;

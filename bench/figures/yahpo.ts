@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { Rng, type Config, type Task } from '../../core/index.js';
 import { SCENARIO_NAMES, yahpoCollection } from '../../benchmarks/yahpo/index.js';
+import { DATA_DIR } from '../../test/dataDir.js';
 import { median, type BenchFigure } from '../figure.js';
 
-/** Data from $HPOARENA_DATA_DIR, else the shared/ folder beside the repository (where tests and CI find it). */
-const context = { dataDir: process.env.HPOARENA_DATA_DIR ?? resolve(process.cwd(), '../shared') };
+/** The tests' data directory (a missing scenario fails its figure with the fetch command). */
+const context = { dataDir: DATA_DIR };
 const CONFIGS = 256;
 
 async function evalsPerSecond(task: Task, configs: readonly Config[]): Promise<number> {

@@ -12,7 +12,7 @@ export interface InstanceSpec {
 }
 
 /** f4 shares f3's seed and f18 shares f17's (COCO's rseed_3 and rseed_17). */
-export function seedFunction(fid: number): number {
+function seedFunction(fid: number): number {
   if (fid === 4) return 3;
   if (fid === 18) return 17;
   return fid;

@@ -53,7 +53,7 @@ export const stepEllipsoid: FunctionBuilder = ({ dimension: d, rseed, fopt }) =>
 };
 
 /** Rosenbrock's core: 100 sum (z_i^2 - z_{i+1})^2 + sum (z_i - 1)^2 over i < d - 1. */
-export function rosenbrockCore(z: Float64Array, d: number): number {
+function rosenbrockCore(z: Float64Array, d: number): number {
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < d - 1; i++) {

@@ -1,7 +1,7 @@
 /** Multi-modal functions with adequate global structure, f15-f19 (f_rastrigin.c, f_weierstrass.c, f_schaffers.c, f_griewank_rosenbrock.c). */
 import { computeXopt } from './instance.js';
 import { columnSums, rosenbrockFactor } from './moderate.js';
-import { TWO_PI, type FunctionBuilder } from './problem.js';
+import type { FunctionBuilder } from './problem.js';
 import { affine, computeRotation, conditionedProduct, powerRamp, scaleMatrix, scaleRows, shiftRotate } from './rotation.js';
 import { rastriginCore } from './separable.js';
 import { asymmetric, asymmetryCoefficients, boxPenalty, oscillateAll } from './transforms.js';

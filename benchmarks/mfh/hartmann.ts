@@ -51,7 +51,7 @@ export const MFH_MAX_FIDELITY = 100;
 export const MFH_DEFAULT_SEED = 1337;
 
 /** s = (ln z - ln z_min) / (ln z_max - ln z_min): 0 at the lowest fidelity, 1 at the highest. */
-export function fidelityScale(z: number): number {
+function fidelityScale(z: number): number {
   return (Math.log(z) - Math.log(MFH_MIN_FIDELITY)) / (Math.log(MFH_MAX_FIDELITY) - Math.log(MFH_MIN_FIDELITY));
 }
 
@@ -68,7 +68,7 @@ export function biasedHartmann(fn: HartmannFunction, x: ArrayLike<number>, z: nu
 }
 
 /** The standard half-normal draw for (seed, z, x): the same arguments give the same draw. */
-export function noiseDraw(seed: number, z: number, x: ArrayLike<number>): number {
+function noiseDraw(seed: number, z: number, x: ArrayLike<number>): number {
   return Math.abs(deriveRng(seed, 'mfh', z, Array.from(x).join(',')).normal());
 }
 

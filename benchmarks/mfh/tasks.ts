@@ -35,7 +35,7 @@ export const mfhSpecs: readonly MfhSpec[] = [hartmann3, hartmann6].flatMap((fn) 
 export const MFH_FIDELITY: Fidelity = { name: 'z', min: MFH_MIN_FIDELITY, max: MFH_MAX_FIDELITY, integer: true };
 
 /** mf-prior-bench names the coordinates X_0, X_1, ... */
-export function mfhParameterName(i: number): string {
+function mfhParameterName(i: number): string {
   return `X_${i}`;
 }
 

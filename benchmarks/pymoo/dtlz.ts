@@ -19,14 +19,14 @@ export function dtlzG1(x: ArrayLike<number>): number {
 }
 
 /** pymoo's DTLZ.g2 (sphere) on the distance variables. */
-export function dtlzG2(x: ArrayLike<number>): number {
+function dtlzG2(x: ArrayLike<number>): number {
   let s = 0;
   for (let i = M - 1; i < x.length; i++) s += (x[i] - 0.5) ** 2;
   return s;
 }
 
 /** pymoo's DTLZ.obj_func: the spherical mapping of the position variables (alpha: DTLZ4's bias). */
-export function sphericalObjectives(position: ArrayLike<number>, g: number, alpha = 1): number[] {
+function sphericalObjectives(position: ArrayLike<number>, g: number, alpha = 1): number[] {
   const f: number[] = [];
   for (let i = 0; i < M; i++) {
     let v = 1 + g;
@@ -38,7 +38,7 @@ export function sphericalObjectives(position: ArrayLike<number>, g: number, alph
 }
 
 /** DTLZ1's linear mapping: 0.5 (1 + g) times products of x and (1 - x). */
-export function linearObjectives(position: ArrayLike<number>, g: number): number[] {
+function linearObjectives(position: ArrayLike<number>, g: number): number[] {
   const f: number[] = [];
   for (let i = 0; i < M; i++) {
     let v = 0.5 * (1 + g);
@@ -121,7 +121,7 @@ function dtlz7Phi(t: number): number {
  * [0, a] and [b, c] (a ~ 0.2514, b ~ 0.6316, c ~ 0.8594). The front is this set to the power
  * M - 1, since f_M = 2M - sum phi(f_i) is separable.
  */
-export const dtlz7Intervals = lazy(() => runningMinIntervals((t) => -dtlz7Phi(t), 0, 1));
+const dtlz7Intervals = lazy(() => runningMinIntervals((t) => -dtlz7Phi(t), 0, 1));
 
 const dtlz7Front = defineFront({
   // The grid holds the interval ends, so its bounds are exact: ideal (0, 0, 6 - 2 phi(c)), nadir (c, c, 6).

@@ -18,7 +18,7 @@ function binomial(n: number, k: number): number {
 }
 
 /** Number of Das-Dennis directions with `partitions` partitions in `dim` dimensions. */
-export function dasDennisCount(partitions: number, dim: number): number {
+function dasDennisCount(partitions: number, dim: number): number {
   return binomial(dim + partitions - 1, partitions);
 }
 

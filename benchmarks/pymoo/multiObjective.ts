@@ -17,7 +17,7 @@ export function multiObjectiveTaskId(problem: MultiObjectiveProblem): string {
 }
 
 /** CARP-S names the objectives objective_0, objective_1, ... */
-export function objectiveNames(count: number): string[] {
+function objectiveNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `objective_${i}`);
 }
 

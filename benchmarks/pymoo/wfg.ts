@@ -7,7 +7,7 @@ import * as t from './wfgTransforms.js';
 
 export const WFG_N_VAR = 10;
 export const WFG_N_OBJ = 5;
-export const WFG_K = 2 * (WFG_N_OBJ - 1);
+const WFG_K = 2 * (WFG_N_OBJ - 1);
 const M = WFG_N_OBJ;
 const N = WFG_N_VAR;
 const K = WFG_K;
@@ -45,7 +45,7 @@ const ONES = new Array<number>(M - 1).fill(1);
 /** WFG3's degenerate A = (1, 0, ..., 0). */
 const WFG3_A = ONES.map((_, i) => (i === 0 ? 1 : 0));
 
-export function concaveObjectives(x: readonly number[]): number[] {
+function concaveObjectives(x: readonly number[]): number[] {
   const shape = x.slice(0, -1);
   return calculate(x, Array.from({ length: M }, (_, m) => t.concave(shape, m + 1)));
 }

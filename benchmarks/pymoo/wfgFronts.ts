@@ -48,7 +48,7 @@ const wfg1Front = defineFront({
 });
 
 /** Where WFG2's disconnected shape 1 - u cos^2(5 pi u) is a strict running minimum. */
-export const wfg2U1Intervals = lazy(() => runningMinIntervals((u) => disconnected(u, 1, 1, 5), 0, 1));
+const wfg2U1Intervals = lazy(() => runningMinIntervals((u) => disconnected(u, 1, 1, 5), 0, 1));
 
 const wfg2Front = defineFront({
   method: 'analytic', defaultPoints: DEFAULT_POINTS, ideal: ORIGIN, nadir: WFG_SCALE,

@@ -4,7 +4,7 @@
  * correctTo01, which snaps values within 1e-10 outside [0, 1] back onto it.
  */
 
-export function correctTo01(v: number, epsilon = 1e-10): number {
+function correctTo01(v: number, epsilon = 1e-10): number {
   if (v < 0 && v >= -epsilon) return 0;
   if (v > 1 && v <= 1 + epsilon) return 1;
   return v;

@@ -52,7 +52,7 @@ const zdt2: MultiObjectiveProblem = {
 };
 
 /** The five f1 intervals of ZDT3's disconnected front, as pymoo hard-codes them. */
-export const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
+const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
   [0, 0.0830015349],
   [0.182228780, 0.2577623634],
   [0.4093136748, 0.4538821041],
@@ -60,7 +60,7 @@ export const ZDT3_REGIONS: readonly (readonly [number, number])[] = [
   [0.8233317983, 0.8518328654],
 ];
 
-export function zdt3FrontValue(f1: number): number {
+function zdt3FrontValue(f1: number): number {
   return 1 - Math.sqrt(f1) - f1 * Math.sin(10 * Math.PI * f1);
 }
 
@@ -94,7 +94,7 @@ const zdt4: MultiObjectiveProblem = {
 };
 
 /** Smallest f1 on ZDT6's front (pymoo's constant). */
-export const ZDT6_F1_MIN = 0.2807753191;
+const ZDT6_F1_MIN = 0.2807753191;
 
 const zdt6: MultiObjectiveProblem = {
   name: 'zdt6', group: 'MO', source: 'pymoo.problems.multi.zdt.ZDT6',

@@ -3,15 +3,15 @@
  * extracts only the files our scenarios need into <data root>/yahpo/<scenario>/. Files are
  * staged in a temporary folder and moved into place only when every scenario is complete.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { extract } from 'tar';
 import { DataMissingError, UnknownNameError } from '../../core/index.js';
 import { dataRoot, SCENARIO_FILES, YAHPO_DATA_VERSION } from './dataDir.js';
 import { SCENARIO_NAMES } from './scenarios.js';
-import { readTar } from './tarReader.js';
 
 export const YAHPO_DATA_URL = `https://github.com/slds-lmu/yahpo_data/archive/refs/tags/v${YAHPO_DATA_VERSION}.tar.gz`;
 
@@ -31,6 +31,9 @@ export interface FetchYahpoResult {
   /** Extracted files, relative to `target`. */
   readonly files: readonly string[];
 }
+
+/** Entry types the whitelist may accept: regular files only (no links, devices or folders). */
+const REGULAR_FILE = new Set(['File', 'OldFile', 'ContiguousFile']);
 
 /** Top-level files and, per scenario, the needed files plus its licence/readme. */
 function wantedPath(relative: string, scenarios: ReadonlySet<string>): boolean {
@@ -66,22 +69,22 @@ export async function fetchYahpoData(options: FetchYahpoOptions = {}): Promise<F
   try {
     options.log?.(`Reading ${url} ...`);
     const archive = await openArchive(url);
-    const gunzip = createGunzip();
-    archive.on('error', (error) => gunzip.destroy(error));
-    await readTar(
-      archive.pipe(gunzip),
-      // GitHub tarballs put everything under one folder, yahpo_data-<version>/.
-      (entry) => wantedPath(entry.split('/').slice(1).join('/'), wanted),
-      (entry, data) => {
-        const relative = entry.split('/').slice(1).join('/');
-        mkdirSync(path.dirname(path.join(staging, relative)), { recursive: true });
-        writeFileSync(path.join(staging, relative), data);
-        files.push(relative);
+    // The `tar` package reads (and gunzips) the stream; strict: a damaged archive is an error, not a warning.
+    // GitHub tarballs put everything under one folder, yahpo_data-<version>/: stripped, then the whitelist decides.
+    const unpack = extract({
+      cwd: staging,
+      strip: 1,
+      strict: true,
+      filter: (entryPath, entry) => {
+        const relative = entryPath.split('/').slice(1).join('/');
+        const wantedFile = 'type' in entry && REGULAR_FILE.has(entry.type) && wantedPath(relative, wanted);
+        if (wantedFile) files.push(relative);
+        return wantedFile;
       },
-    ).catch((error: Error) => {
+    });
+    await pipeline(archive, unpack).catch((error: Error) => {
       throw error instanceof DataMissingError ? error : new DataMissingError(`Cannot read the YAHPO archive ${url}: ${error.message}`);
     });
-    archive.destroy();
     const incomplete = scenarios.flatMap((s) => SCENARIO_FILES.filter((f) => !existsSync(path.join(staging, s, f))).map((f) => `${s}/${f}`));
     if (incomplete.length > 0) throw new DataMissingError(`The archive ${url} lacks ${incomplete.join(', ')}; is it yahpo_data v${YAHPO_DATA_VERSION}?`);
     for (const name of [...scenarios, 'LICENSE', 'VERSION']) {

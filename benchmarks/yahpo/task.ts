@@ -1,6 +1,6 @@
 /** Builds one YAHPO task: the scenario's surrogate with the instance and fidelities set and the CARP-S metrics as costs. */
 import path from 'node:path';
-import { DataMissingError, type Objective, type Task, type TrialInfo, type TrialValue, type Value } from '../../core/index.js';
+import { DataMissingError, type Objective, type Task, type TrialInfo, type TrialValue } from '../../core/index.js';
 import type { YahpoTaskSpec } from './catalogue.js';
 import { scenarioDir, unavailableReason, YAHPO_DATA_VERSION } from './dataDir.js';
 import { fidelityValues } from './fidelity.js';

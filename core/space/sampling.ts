@@ -7,7 +7,7 @@ import { hitForbidden } from './forbiddens.js';
 import type { Config, Value } from './types.js';
 
 /** Draws past this many forbidden configurations in a row mean the clauses exclude (almost) everything. */
-export const MAX_FORBIDDEN_REJECTIONS = 1000;
+const MAX_FORBIDDEN_REJECTIONS = 1000;
 
 /**
  * A random configuration: active parameters only (drawn parents first), redrawn while it hits a

@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '../shared/normal.js';
+import { normalQuantile } from '../../core/index.js';
 import type { CmaState } from './cmaState.js';
 
 /**
@@ -52,8 +52,8 @@ export class Margin {
       while (p < t.length && t[p] <= m) p++;
       const lowLimit = p === 0 ? t[0] : t[p - 1];
       const upLimit = p === t.length ? t[t.length - 1] : t[p];
-      const lowCdf = normalCdf((lowLimit - m) / sd);
-      const upCdf = 1 - normalCdf((upLimit - m) / sd);
+      const lowCdf = marginNormalCdf((lowLimit - m) / sd);
+      const upCdf = 1 - marginNormalCdf((upLimit - m) / sd);
       const midCdf = 1 - lowCdf - upCdf;
       if (Math.max(lowCdf, upCdf) > 0.5) {
         // Mean in an edge cell: push it towards the single neighbouring threshold until Pr(cross) = alpha.
@@ -73,4 +73,23 @@ export class Margin {
       state.mean[i] = (lowLimit * chiUp + upLimit * chiLow) / (chiLow + chiUp);
     }
   }
+}
+
+/**
+ * Phi via Numerical Recipes' Chebyshev fit of erfc (fractional error < 1.2e-7), not core's
+ * exact normalCdf: the margin's thresholds have always been computed with this fit, and
+ * switching would move CMA-ES trials on discrete spaces by rounding (the byte-identity check
+ * test/golden guards them). Switching to core's normalCdf is a deliberate trial change.
+ */
+function marginNormalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return 0.5 * (x > 0 ? 2 - r : r);
 }

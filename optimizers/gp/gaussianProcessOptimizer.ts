@@ -1,4 +1,4 @@
-import { resolveOptions, type OptimizerFactory, type Options } from '../../core/index.js';
+import { resolveOptions, type OptimizerFactory, type Options, type SearchSpace } from '../../core/index.js';
 import { ModelBasedOptimizer } from '../models/modelBasedOptimizer.js';
 import { GpProposer } from './gpProposer.js';
 
@@ -21,11 +21,16 @@ export const gaussianProcessFactory: OptimizerFactory = {
   },
   create(view, seed, options: Options) {
     const o = resolveOptions(gaussianProcessFactory, options) as Record<string, number>;
-    const proposer = new GpProposer(
-      view.space,
-      { nRestarts: o.n_restarts, hyperparameterIterations: o.hyperparameter_iterations, acquisitionIterations: o.acquisition_iterations },
-      { challengers: o.challengers, localSearchIterations: o.local_search_iterations, plateauWalks: 0, maxSteps: 10 },
-    );
+    const proposer = gpProposerFromOptions(view.space, o);
     return new ModelBasedOptimizer(view, seed, { nConfigsPerHyperparameter: o.n_configs_per_hyperparameter, maxRatio: o.max_ratio, randomProbability: o.random_probability }, proposer);
   },
 };
+
+/** The one mapping from the `gp` options (resolved) to the GP and its acquisition search; ParEGO and SMAC-MF use it too. */
+export function gpProposerFromOptions(space: SearchSpace, o: Options): GpProposer {
+  return new GpProposer(
+    space,
+    { nRestarts: o.n_restarts as number, hyperparameterIterations: o.hyperparameter_iterations as number, acquisitionIterations: o.acquisition_iterations as number },
+    { challengers: o.challengers as number, localSearchIterations: o.local_search_iterations as number, plateauWalks: 0, maxSteps: 10 },
+  );
+}

@@ -43,6 +43,7 @@ export class HaltonSequence {
   }
 }
 
+/** Radical inverse of n in the given base (the van der Corput sequence): its digits mirrored at the point. */
 export function radicalInverse(n: number, base: number): number {
   let u = 0;
   let scale = 1 / base;

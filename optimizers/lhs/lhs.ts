@@ -3,7 +3,7 @@ import { latinHypercube } from '../shared/latinHypercube.js';
 import { PointSequenceOptimizer, type PointSource } from '../shared/pointSequenceOptimizer.js';
 
 /** Consecutive Latin hypercubes of `batchSize` points each. */
-export class LatinHypercubeBatches implements PointSource {
+class LatinHypercubeBatches implements PointSource {
   private batch: Float64Array[] = [];
   private position = 0;
 

@@ -40,7 +40,7 @@ class TopList {
 }
 
 /** SMAC's sorted random search: `count` random points, the best `keep` of them, best first. */
-export function sortedRandomCandidates(points: CandidateSpace, rng: Rng, count: number, keep: number, acquisition: Acquisition): Candidate[] {
+function sortedRandomCandidates(points: CandidateSpace, rng: Rng, count: number, keep: number, acquisition: Acquisition): Candidate[] {
   const top = new TopList(Math.max(1, keep));
   const row = new Float64Array(points.width);
   for (let i = 0; i < count; i++) {

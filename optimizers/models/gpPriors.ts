@@ -7,9 +7,9 @@ import type { KernelLayout } from './kernel.js';
  * (signal variance) in [e^-10, e^2] with LogNormalPrior(0, 1); the white noise in [e^-25, e^2]
  * with HorseshoePrior(0.1). Both priors are evaluated as SMAC does: the density at exp(theta).
  */
-export const LOG_LENGTHSCALE_BOUNDS = [-6.754111155189306, 0.0858637988771976] as const;
-export const LOG_SIGNAL_BOUNDS = [-10, 2] as const;
-export const LOG_NOISE_BOUNDS = [-25, 2] as const;
+const LOG_LENGTHSCALE_BOUNDS = [-6.754111155189306, 0.0858637988771976] as const;
+const LOG_SIGNAL_BOUNDS = [-10, 2] as const;
+const LOG_NOISE_BOUNDS = [-25, 2] as const;
 const HORSESHOE_SCALE2 = 0.01;
 
 export function hyperparameterBounds(layout: KernelLayout, lower: Float64Array, upper: Float64Array): void {

@@ -1,4 +1,5 @@
-import { greedyHypervolumeSubset, hypervolume } from '../multiObjective/hypervolume.js';
+import { dominates, hypervolume } from '../../core/index.js';
+import { greedyHypervolumeSubset } from '../multiObjective/hypervolumeSubset.js';
 import { nonDominatedFronts } from '../multiObjective/nonDominatedSort.js';
 
 /** Optuna's EPS of the TPE sampler. */
@@ -62,7 +63,7 @@ export function belowWeights(costs: readonly (readonly number[])[]): Float64Arra
   const weights = new Float64Array(n).fill(1);
   if (n <= 1) return weights;
   const reference = referencePoint(costs);
-  const onFront = costs.map((p) => !costs.some((q) => q !== p && dominatesStrictly(q, p)));
+  const onFront = costs.map((p) => !costs.some((q) => dominates(q, p)));
   const front = costs.filter((_, i) => onFront[i]);
   const total = hypervolume(front, reference);
   if (!Number.isFinite(total)) return weights;
@@ -77,14 +78,4 @@ export function belowWeights(costs: readonly (readonly number[])[]): Float64Arra
   const largest = Math.max(...contributions, EPS);
   for (let i = 0; i < n; i++) weights[i] = Math.max(contributions[i] / largest, EPS);
   return weights;
-}
-
-/** q dominates p (minimization): no worse anywhere, better somewhere; equal points do not dominate each other. */
-function dominatesStrictly(q: readonly number[], p: readonly number[]): boolean {
-  let better = false;
-  for (let o = 0; o < p.length; o++) {
-    if (q[o] > p[o]) return false;
-    if (q[o] < p[o]) better = true;
-  }
-  return better;
 }

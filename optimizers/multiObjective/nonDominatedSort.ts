@@ -33,15 +33,6 @@ export function nonDominatedFronts(points: readonly (readonly number[])[]): numb
   return fronts;
 }
 
-/** Non-domination rank of every point (0 = non-dominated). */
-export function nonDominationRanks(points: readonly (readonly number[])[]): Int32Array {
-  const ranks = new Int32Array(points.length);
-  nonDominatedFronts(points).forEach((front, r) => {
-    for (const i of front) ranks[i] = r;
-  });
-  return ranks;
-}
-
 /**
  * NSGA-II crowding distance of the members of one front (indices into `points`), in front order:
  * per objective, the extremes get Infinity and interior points add the normalized gap between

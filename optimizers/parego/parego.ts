@@ -11,7 +11,7 @@ export function paregoScalarization(rho: number): ScalarizationFactory {
 }
 
 /** The options of a ParEGO optimizer around the surrogate `kind`, defaults from the SMAC3 facade that uses it. */
-export function paregoOptions(kind: SurrogateKind): Record<string, OptionSpec> {
+function paregoOptions(kind: SurrogateKind): Record<string, OptionSpec> {
   const d = FACADE_DEFAULTS[kind];
   const facade = kind === 'gp' ? 'SMAC3 BlackBoxFacade' : 'SMAC3 HyperparameterOptimizationFacade';
   return {
@@ -24,7 +24,7 @@ export function paregoOptions(kind: SurrogateKind): Record<string, OptionSpec> {
 }
 
 /** The config selector of a ParEGO optimizer; `minTrials` 1 and the task's n_trials for the initial design. */
-export function paregoSampler(kind: SurrogateKind, view: TaskView, seed: number, o: Options): ModelConfigSampler {
+function paregoSampler(kind: SurrogateKind, view: TaskView, seed: number, o: Options): ModelConfigSampler {
   const root = new Rng(seed);
   const nInitial = initialDesignSize(o.n_configs_per_hyperparameter as number, o.max_ratio as number, view.space.dimension, view.budget.nTrials);
   return new ModelConfigSampler(

@@ -1,4 +1,4 @@
-import { resolveOptions, type OptimizerFactory, type Options } from '../../core/index.js';
+import { resolveOptions, type OptimizerFactory, type Options, type SearchSpace } from '../../core/index.js';
 import { ModelBasedOptimizer } from '../models/modelBasedOptimizer.js';
 import { ForestProposer } from './forestProposer.js';
 
@@ -29,20 +29,25 @@ export const randomForestFactory: OptimizerFactory = {
     random_probability: { type: 'number', default: 0.2, min: 0, max: 1, description: 'Probability that an ask returns a random config (SMAC HPO ProbabilityRandomDesign: 0.2).' },
   },
   create(view, seed, options: Options) {
-    const o = resolveOptions(randomForestFactory, options) as Record<string, number | boolean>;
-    const proposer = new ForestProposer(
-      view.space,
-      {
-        nTrees: o.n_trees as number,
-        ratioFeatures: o.ratio_features as number,
-        minSamplesSplit: o.min_samples_split as number,
-        minSamplesLeaf: o.min_samples_leaf as number,
-        maxDepth: o.max_depth as number,
-        bootstrapping: o.bootstrapping as boolean,
-        logY: o.log_y as boolean,
-      },
-      { challengers: o.challengers as number, localSearchIterations: o.local_search_iterations as number, plateauWalks: o.n_steps_plateau_walk as number, maxSteps: 100 },
-    );
+    const o = resolveOptions(randomForestFactory, options);
+    const proposer = forestProposerFromOptions(view.space, o);
     return new ModelBasedOptimizer(view, seed, { nConfigsPerHyperparameter: o.n_configs_per_hyperparameter as number, maxRatio: o.max_ratio as number, randomProbability: o.random_probability as number }, proposer);
   },
 };
+
+/** The one mapping from the `rf` options (resolved) to the forest and its acquisition search; ParEGO and SMAC-MF use it too. */
+export function forestProposerFromOptions(space: SearchSpace, o: Options): ForestProposer {
+  return new ForestProposer(
+    space,
+    {
+      nTrees: o.n_trees as number,
+      ratioFeatures: o.ratio_features as number,
+      minSamplesSplit: o.min_samples_split as number,
+      minSamplesLeaf: o.min_samples_leaf as number,
+      maxDepth: o.max_depth as number,
+      bootstrapping: o.bootstrapping as boolean,
+      logY: o.log_y as boolean,
+    },
+    { challengers: o.challengers as number, localSearchIterations: o.local_search_iterations as number, plateauWalks: o.n_steps_plateau_walk as number, maxSteps: 100 },
+  );
+}

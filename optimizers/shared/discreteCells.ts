@@ -1,7 +1,7 @@
 import { SearchSpace, type Hyperparameter, type Value } from '../../core/index.js';
 
 /** Discrete hyperparameters with more levels than this are treated as continuous (rounded by decode). */
-export const MAX_DISCRETE_LEVELS = 64;
+const MAX_DISCRETE_LEVELS = 64;
 
 /**
  * How one hyperparameter's unit-cube slot splits into cells of equal decoded value:

@@ -8,13 +8,13 @@ export interface PointSource {
 }
 
 /** Points of a sequence skipped in a row before one ask falls back to the space's own sampler. */
-export const MAX_FORBIDDEN_SKIPS = 100;
+const MAX_FORBIDDEN_SKIPS = 100;
 
 /**
  * Decodes the next point of `nextPoint` into a config, skipping points whose config is forbidden;
  * after MAX_FORBIDDEN_SKIPS forbidden points in a row it samples the space (which respects forbiddens).
  */
-export function nextAllowedConfig(view: TaskView, nextPoint: () => ArrayLike<number>, rng: Rng): Config {
+function nextAllowedConfig(view: TaskView, nextPoint: () => ArrayLike<number>, rng: Rng): Config {
   for (let i = 0; i < MAX_FORBIDDEN_SKIPS; i++) {
     const config = decodeUnit(view.space, nextPoint());
     if (!view.space.isForbidden(config)) return config;

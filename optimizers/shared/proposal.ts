@@ -9,7 +9,7 @@ export function proposeAt(view: TaskView, config: Config): TrialInfo {
  * A canonical text key of a trial (values in `names` order, typed, then fidelity), to match a tell
  * to its ask; the trial seed and object identity do not matter. Without `names`, keys are sorted.
  */
-export function trialKey(info: TrialInfo, names?: readonly string[]): string {
+function trialKey(info: TrialInfo, names?: readonly string[]): string {
   const config = info.config;
   let key = '';
   for (const name of names ?? Object.keys(config).sort()) {

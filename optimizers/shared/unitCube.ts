@@ -1,7 +1,7 @@
 import type { Config, SearchSpace } from '../../core/index.js';
 
 /** Largest double below 1: keeps a coordinate inside the half-open cell of the last choice. */
-export const BELOW_ONE = 1 - 2 ** -53;
+const BELOW_ONE = 1 - 2 ** -53;
 
 /** Clamps a unit-cube coordinate into [0, 1); NaN (an inactive slot) becomes the centre 0.5. */
 export function clampToUnit(u: number): number {

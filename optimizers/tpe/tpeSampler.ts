@@ -1,7 +1,7 @@
-import { IncumbentTracker, Rng, type Config, type IncumbentEntry, type Optimizer, type TaskView, type TrialInfo, type TrialValue, type Value } from '../../core/index.js';
+import type { TaskView, TrialValue } from '../../core/index.js';
 import { rowKey, usableCost } from '../models/observations.js';
-import { domainsOf, toExternal, toInternal, type TpeDomain } from './domains.js';
 import { ParzenEstimator, type ParzenSettings } from './parzenEstimator.js';
+import { bestCandidate, ParzenSamplerBase } from './parzenSamplerBase.js';
 import { groupDecomposedSpace, intersectionSpace } from './searchSpaceGroups.js';
 import { splitTrials } from './split.js';
 import { TrialHistory } from './trialHistory.js';
@@ -17,75 +17,50 @@ export interface TpeSettings {
   readonly parzen: ParzenSettings;
 }
 
-/** How often a forbidden TPE proposal is redrawn before falling back to space.sample. */
-const FORBIDDEN_RETRIES = 10;
-
 /**
- * Optuna's TPESampler over a define-and-run search space. Random configs until
- * n_startup_trials trials are complete; then each parameter set (all parameters one by one in
- * univariate mode; the intersection space, or each group of the group decomposition, jointly
- * in multivariate mode; parameters outside them one by one as Optuna's sample_independent) is
+ * Optuna's TPESampler over a define-and-run search space (startup phase, assembly and forbidden
+ * retries in ParzenSamplerBase). Each parameter set (all parameters one by one in univariate
+ * mode; the intersection space, or each group of the group decomposition, jointly in
+ * multivariate mode; parameters outside them one by one as Optuna's sample_independent) is
  * drawn from l(x) (the gamma(n) best trials) and the candidate maximizing l(x)/g(x) is kept.
- * Conditions are honoured by filling parameters as they become active. Crashed trials are
- * excluded from the model, as Optuna excludes FAIL trials (they do not count towards
- * n_startup_trials either).
+ * Crashed trials are excluded from the model, as Optuna excludes FAIL trials (they do not count
+ * towards n_startup_trials either). With the constant liar, running trials join g(x).
  */
-export class TpeSampler implements Optimizer {
-  private readonly domains: (TpeDomain | undefined)[];
+export class TpeSampler extends ParzenSamplerBase {
   private readonly modelled: number[];
   private readonly history: TrialHistory;
   private readonly pending = new Map<string, Float64Array>();
-  private readonly rng: Rng;
-  private readonly randomRng: Rng;
-  private readonly tracker: IncumbentTracker;
 
-  constructor(private readonly view: TaskView, seed: number, private readonly settings: TpeSettings) {
-    const root = new Rng(seed);
-    this.rng = root.split('tpe');
-    this.randomRng = root.split('random');
-    this.domains = domainsOf(view.space);
+  constructor(view: TaskView, seed: number, private readonly settings: TpeSettings) {
+    super(view, seed, 'tpe', settings.nStartupTrials);
     this.modelled = this.domains.flatMap((d, i) => (d ? [i] : []));
     this.history = new TrialHistory(view.space.dimension);
-    this.tracker = new IncumbentTracker(view.fidelity?.max);
   }
 
-  ask(): TrialInfo {
-    const config = this.history.completeCount < this.settings.nStartupTrials ? this.view.space.sample(this.randomRng) : this.sampleModel();
-    if (this.settings.constantLiar) {
-      const row = this.internalRow(config);
-      this.pending.set(rowKey(row), row);
-    }
-    return this.view.fidelity ? { config, fidelity: this.view.fidelity.max } : { config };
+  protected override get completeCount(): number {
+    return this.history.completeCount;
   }
 
-  tell(info: TrialInfo, value: TrialValue): void {
-    this.tracker.observe(info, value);
-    const row = this.internalRow(info.config);
+  protected override get tracksProposals(): boolean {
+    return this.settings.constantLiar;
+  }
+
+  protected override proposed(row: Float64Array): void {
+    this.pending.set(rowKey(row), row);
+  }
+
+  protected override told(row: Float64Array): void {
     if (this.settings.constantLiar) this.pending.delete(rowKey(row));
-    const max = this.view.fidelity?.max;
-    if (max !== undefined && info.fidelity !== undefined && info.fidelity < max) return;
+  }
+
+  protected override record(row: Float64Array, value: TrialValue): void {
     this.history.add(row, usableCost(value));
   }
 
-  incumbent(): readonly IncumbentEntry[] {
-    return this.tracker.get();
-  }
-
-  private internalRow(config: Config): Float64Array {
-    const row = new Float64Array(this.domains.length).fill(NaN);
-    this.view.space.names.forEach((name, i) => {
-      const d = this.domains[i];
-      const v = config[name];
-      if (d && v !== undefined) row[i] = toInternal(d, v);
-    });
-    return row;
-  }
-
-  private sampleModel(): Config {
-    const space = this.view.space;
+  protected override modelDraw(): () => (i: number) => number {
     const running = [...this.pending.values()];
     const split = splitTrials(this.history, this.settings.gamma(this.history.completeCount), running.length);
-    for (let attempt = 0; attempt < FORBIDDEN_RETRIES; attempt++) {
+    return () => {
       const relative = new Map<number, number>();
       if (this.settings.multivariate) {
         const groups = this.settings.group ? groupDecomposedSpace(this.history, this.modelled) : [intersectionSpace(this.history, this.modelled)];
@@ -95,30 +70,8 @@ export class TpeSampler implements Optimizer {
           params.forEach((j, c) => relative.set(j, values[c]));
         }
       }
-      const config = this.assemble((i) => relative.get(i) ?? this.sampleJoint([i], split, running)[0]);
-      if (!space.isForbidden(config)) return config;
-    }
-    return space.sample(this.randomRng);
-  }
-
-  /** Fills parameters as they become active (parents first), then orders the keys as the space does. */
-  private assemble(internalValue: (i: number) => number): Config {
-    const space = this.view.space;
-    const values: Record<string, Value> = {};
-    const index = new Map(space.names.map((name, i) => [name, i]));
-    for (;;) {
-      const missing = space.activeNames(values).filter((name) => !(name in values));
-      if (missing.length === 0) break;
-      for (const name of missing) {
-        const i = index.get(name)!;
-        const hp = space.hyperparameters[i];
-        const d = this.domains[i];
-        values[name] = d ? toExternal(d, internalValue(i)) : singleValue(hp);
-      }
-    }
-    const config: Record<string, Value> = {};
-    for (const name of space.names) if (name in values) config[name] = values[name];
-    return config;
+      return (i) => relative.get(i) ?? this.sampleJoint([i], split, running)[0];
+    };
   }
 
   /** Optuna's TPESampler._sample for the parameters `params` (indices): the best of n_ei_candidates draws from l(x). */
@@ -152,28 +105,6 @@ export class TpeSampler implements Optimizer {
     };
     const l = gather(split.below);
     const g = gather(split.above);
-    const count = s.nEiCandidates;
-    const candidates = new Float64Array(count * params.length);
-    l.sample(this.rng, count, candidates);
-    const logL = new Float64Array(count);
-    const logG = new Float64Array(count);
-    l.logPdf(candidates, count, logL);
-    g.logPdf(candidates, count, logG);
-    let best = 0;
-    for (let c = 1; c < count; c++) if (logL[c] - logG[c] > logL[best] - logG[best]) best = c;
-    return candidates.slice(best * params.length, (best + 1) * params.length);
-  }
-}
-
-function singleValue(hp: TaskView['space']['hyperparameters'][number]): Value {
-  switch (hp.type) {
-    case 'constant':
-      return hp.value;
-    case 'categorical':
-      return hp.choices[0];
-    case 'ordinal':
-      return hp.sequence[0];
-    default:
-      return hp.lower;
+    return bestCandidate(l, g, this.rng, s.nEiCandidates, params.length);
   }
 }

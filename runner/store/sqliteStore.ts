@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { StoreError, type Options } from '../../core/index.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';

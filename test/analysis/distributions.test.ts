@@ -1,6 +1,7 @@
 import { test } from 'node:test';
+import { erf, erfc, normalCdf, normalSf } from '../../core/index.js';
 import {
-  betaIncomplete, chiSquareSf, erf, erfc, fSf, gammaP, gammaQ, logGamma, normalCdf, normalSf, studentizedRangeCdf,
+  betaIncomplete, chiSquareSf, fSf, gammaP, gammaQ, logGamma, studentizedRangeCdf,
   studentizedRangeQuantile, tQuantile, tSf, NEMENYI_Q,
 } from '../../analysis/statistics/index.js';
 import { SCIPY } from './fixtures/scipyReference.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { criticalDifference, friedmanFromMeanRanks, friedmanTest, holmAdjust, nemenyiQ, nemenyiTest, NEMENYI_Q, normalSf, rankAverage } from '../../analysis/statistics/index.js';
+import { criticalDifference, friedmanFromMeanRanks, friedmanTest, holmAdjust, nemenyiQ, nemenyiTest, NEMENYI_Q, rankAverage } from '../../analysis/statistics/index.js';
+import { normalSf } from '../../core/index.js';
 import { SCIPY } from './fixtures/scipyReference.js';
 import { assertClose } from './helpers.js';
 

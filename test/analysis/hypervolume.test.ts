@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../core/index.js';
-import {
-  hypervolume, hypervolumeInclusionExclusion, hypervolumeLoss, igdPlus, insertNonDominated, nonDominated, objectiveScale,
-} from '../../analysis/index.js';
+import { Rng, hypervolume, hypervolumeInclusionExclusion, insertNonDominated, nonDominated } from '../../core/index.js';
+import { hypervolumeLoss, igdPlus, objectiveScale } from '../../analysis/index.js';
 import { assertClose } from './helpers.js';
 
 test('hypervolume: hand-computed 1, 2 and 3 objective cases', () => {

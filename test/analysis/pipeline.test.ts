@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  analyzeExperiment, friedmanTest, hypervolume, igdPlus, incumbentTable, loadExperiment, sampleSteps, type Analysis,
+  analyzeExperiment, friedmanTest, igdPlus, incumbentTable, loadExperiment, sampleSteps, type Analysis,
 } from '../../analysis/index.js';
 import { paretoFront } from '../../benchmarks/pymoo/index.js';
+import { hypervolume } from '../../core/index.js';
 import { tempDir } from '../helpers.js';
 import { handStore, type HandRun } from './fixtures/handStore.js';
 import { assertClose } from './helpers.js';

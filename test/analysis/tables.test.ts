@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  analyzeExperiment, csvCell, escapeLatex, escapeMarkdown, formatNumber, reportTables, toCsv, toLatex, toMarkdown, type ReportTable,
+  analyzeExperiment, escapeLatex, escapeMarkdown, formatNumber, reportTables, toCsv, toLatex, toMarkdown, type ReportTable,
 } from '../../analysis/index.js';
+import { csvCell } from '../../core/index.js';
 import { tempDir } from '../helpers.js';
 import { EVIL_OPTIMIZER, EVIL_TASK } from './fixtures/evilExperiment.js';
 import { handStore } from './fixtures/handStore.js';

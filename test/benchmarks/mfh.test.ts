@@ -5,23 +5,12 @@
  *   s = ln z / ln 100.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { InvalidConfigError, UnknownNameError, taskTypeOf, type Config, type Task, type TrialValue } from '../../core/index.js';
 import { mfhCollection } from '../../benchmarks/mfh/index.js';
 import { biasedHartmann, hartmann3 } from '../../benchmarks/mfh/hartmann.js';
 import { createTask } from '../../benchmarks/registry.js';
-
-function carpsMfhRows(): { taskId: string; type: string; nTrials: number }[] {
-  const text = readFileSync(path.resolve(process.cwd(), '../shared/reference/carps-tasks.csv'), 'utf8');
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const columns = header.split(',');
-  return lines
-    .map((line) => line.split(','))
-    .map((cells) => ({ taskId: cells[columns.indexOf('task_id')], type: cells[columns.indexOf('task_type')], nTrials: Number(cells[columns.indexOf('n_trials')]) }))
-    .filter((r) => r.taskId.startsWith('mfpbench/SO/mfh/'));
-}
+import { carpsRows, skipWithoutCatalogue } from './carpsCatalogue.js';
 
 function build(name: string): Task {
   const task = mfhCollection.create(`mfpbench/SO/mfh/${name}`, {});
@@ -40,8 +29,8 @@ const mid3 = { X_0: 0.5, X_1: 0.5, X_2: 0.5 };
 const mid6 = { X_0: 0.5, X_1: 0.5, X_2: 0.5, X_3: 0.5, X_4: 0.5, X_5: 0.5 };
 
 describe('mfh catalogue', () => {
-  it('lists the 8 CARP-S MF-Hartmann tasks with their n_trials', () => {
-    const rows = carpsMfhRows();
+  it('lists the 8 CARP-S MF-Hartmann tasks with their n_trials', { skip: skipWithoutCatalogue }, () => {
+    const rows = carpsRows('mfpbench/SO/mfh/');
     assert.equal(rows.length, 8);
     const listed = new Map(mfhCollection.list({}).map((t) => [t.id, t]));
     assert.deepEqual([...listed.keys()].sort(), rows.map((r) => r.taskId).sort());

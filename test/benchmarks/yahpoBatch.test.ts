@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Rng } from '../../core/index.js';
 import { SCENARIO_NAMES, yahpoCollection } from '../../benchmarks/yahpo/index.js';
+import { DATA_DIR, skipWithoutYahpo } from '../dataDir.js';
 
-const dataDir = resolve(process.cwd(), '../shared');
-const skip = !existsSync(join(dataDir, 'yahpo')) && process.env.CI !== 'true' ? 'skipped: ../shared/yahpo is missing (CI provides it)' : false;
+const dataDir = DATA_DIR;
+const skip = skipWithoutYahpo();
 
 // onnxruntime's batched kernels sum in another order for some rows: about 97-99% of the outputs are
 // bit-identical, the rest differ by a few float32 roundings inside the graph. Scores (the costs included)

@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DataMissingError, HpoArenaError, SearchSpace, UnknownNameError, type TaskType } from '../../core/index.js';
 import { createTask, listTasks } from '../../benchmarks/registry.js';
 import { SCENARIO_NAMES, YAHPO_INSTANCES, YAHPO_SCENARIOS, yahpoCollection, yahpoTaskSpecs } from '../../benchmarks/yahpo/index.js';
+import { DATA_DIR, dataPath, skipWithoutData, skipWithoutYahpo } from '../dataDir.js';
 
-const SHARED = path.resolve(process.cwd(), '../shared');
+const SHARED = DATA_DIR;
 const CARPS_TYPES: Readonly<Record<string, TaskType>> = {
   BB: 'blackbox', MF: 'multi-fidelity', MO: 'multi-objective', MOMF: 'multi-fidelity-multi-objective',
 };
 
 /** Every CARP-S row (collection YAHPO or a subset) of our four scenarios. */
 function carpsRows(): Array<{ id: string; type: TaskType; nTrials: number }> {
-  const [header, ...lines] = readFileSync(path.join(SHARED, 'reference/carps-tasks.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [header, ...lines] = readFileSync(dataPath('reference/carps-tasks.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
   const col = (name: string) => header.indexOf(name);
   return lines
     .filter((cells) => cells[col('task_id')].startsWith('yahpo/') && SCENARIO_NAMES.some((s) => cells[col('task_id')].split('/').includes(s)))
@@ -22,7 +22,7 @@ function carpsRows(): Array<{ id: string; type: TaskType; nTrials: number }> {
 }
 
 describe('yahpo catalogue', () => {
-  it('is exactly the CARP-S rows of lcbench, rbv2_xgboost, rbv2_rpart and iaml_glmnet, with their types and n_trials', () => {
+  it('is exactly the CARP-S rows of lcbench, rbv2_xgboost, rbv2_rpart and iaml_glmnet, with their types and n_trials', { skip: skipWithoutData('reference/carps-tasks.csv') }, () => {
     const rows = carpsRows();
     const ours = new Map(yahpoCollection.list({ dataDir: SHARED }).map((t) => [t.id, t]));
     assert.equal(ours.size, yahpoTaskSpecs.length, 'ids are unique');
@@ -46,9 +46,9 @@ describe('yahpo catalogue', () => {
     assert.equal(count(/^yahpo\/MOMF\//), 17);
   });
 
-  it('embeds the instance lists of the config_space.json files', () => {
+  it('embeds the instance lists of the config_space.json files', { skip: skipWithoutYahpo() }, () => {
     for (const scenario of SCENARIO_NAMES) {
-      const json = JSON.parse(readFileSync(path.join(SHARED, 'yahpo', scenario, 'config_space.json'), 'utf8'));
+      const json = JSON.parse(readFileSync(dataPath(`yahpo/${scenario}/config_space.json`), 'utf8'));
       const space = SearchSpace.fromConfigSpaceJson(json);
       const hp = space.get(YAHPO_SCENARIOS[scenario].instanceParam);
       assert.equal(hp?.type, 'categorical');
@@ -63,7 +63,7 @@ describe('yahpo catalogue', () => {
     for (const spec of yahpoTaskSpecs) assert.equal(spec.nTrials, Math.ceil(20 + 40 * Math.sqrt(spec.dimension)));
   });
 
-  it('lists every task as unavailable, naming the fetch command, when the data is missing', () => {
+  it('lists every task as unavailable, naming the fetch command, when the data is missing', { skip: skipWithoutYahpo() }, () => {
     const listed = yahpoCollection.list({ dataDir: '/nonexistent/hpoarena-data' });
     assert.equal(listed.length, 836);
     for (const t of listed) {
@@ -73,7 +73,7 @@ describe('yahpo catalogue', () => {
     assert.ok(yahpoCollection.list({ dataDir: SHARED }).every((t) => t.available && t.unavailableReason === undefined));
   });
 
-  it('lists without loading onnxruntime (it loads on the first create)', () => {
+  it('lists without loading onnxruntime (it loads on the first create)', { skip: skipWithoutYahpo('lcbench') }, () => {
     const registry = new URL('../../benchmarks/registry.js', import.meta.url).href;
     const script = `
       import { createRequire } from 'node:module';
@@ -87,7 +87,7 @@ describe('yahpo catalogue', () => {
     assert.deepEqual(JSON.parse(output), [836, false, true]);
   });
 
-  it('is registered and routes yahpo/ ids', async () => {
+  it('is registered and routes yahpo/ ids', { skip: skipWithoutYahpo('iaml_glmnet') }, async () => {
     assert.ok(listTasks({ dataDir: SHARED }).some((t) => t.id === 'yahpo/lcbench/3945/None'));
     assert.ok(yahpoCollection.owns('yahpo/MOMF/epoch/lcbench/167152/epoch'));
     assert.ok(!yahpoCollection.owns('Pymoo/SO/unconstraint/ackley'));

@@ -12,8 +12,9 @@ import { DataMissingError, HpoArenaError } from '../../core/index.js';
 import { fetchYahpoData, yahpoCollection } from '../../benchmarks/yahpo/index.js';
 import { releaseSurrogateSessions } from '../../benchmarks/yahpo/session.js';
 import { dataCommand } from '../../cli/commands/data.js';
+import { DATA_DIR, skipWithoutData, skipWithoutYahpo } from '../dataDir.js';
 
-const SHARED_YAHPO = path.resolve(process.cwd(), '../shared/yahpo');
+const SHARED_YAHPO = path.join(DATA_DIR, 'yahpo');
 const TOP = 'yahpo_data-1.0.2';
 
 /** A tar writer in the layout `git archive` uses: a pax global header first, pax 'x' headers for long paths. */
@@ -72,7 +73,8 @@ function archiveFiles(withModel = true): Array<[string, Buffer]> {
   return files;
 }
 
-describe('hpoarena data fetch yahpo', () => {
+// The fake archives are built from real scenario files (the fetched tasks must work).
+describe('hpoarena data fetch yahpo', { skip: skipWithoutYahpo('iaml_glmnet', 'rbv2_rpart') || skipWithoutData('yahpo/VERSION') }, () => {
   let server: Server;
   let base = '';
   const temp = mkdtempSync(path.join(os.tmpdir(), 'hpoarena-yahpo-fetch-'));

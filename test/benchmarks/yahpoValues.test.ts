@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { InvalidConfigError, type Config, type Task, type TrialValue } from '../../core/index.js';
 import { yahpoCollection } from '../../benchmarks/yahpo/index.js';
 import { releaseSurrogateSessions } from '../../benchmarks/yahpo/session.js';
+import { DATA_DIR, skipWithoutYahpo } from '../dataDir.js';
 
-const context = { dataDir: path.resolve(process.cwd(), '../shared') };
+const context = { dataDir: DATA_DIR };
 const create = (id: string) => Promise.resolve(yahpoCollection.create(id, context));
-const info = (v: TrialValue, key: string) => (v.info?.metrics as Record<string, number>)[key];
-const fidelity = (v: TrialValue, key: string) => (v.info?.fidelities as Record<string, number>)[key];
+const info = (v: TrialValue, key: string) => (v.info?.metrics as Record<string, number> | undefined)?.[key] ?? NaN;
+const fidelity = (v: TrialValue, key: string) => (v.info?.fidelities as Record<string, number> | undefined)?.[key] ?? NaN;
 
 const RPART = { maxdepth: 30, minbucket: 1, minsplit: 20, 'num.impute.selected.cpo': 'impute.mean' };
 
@@ -18,7 +18,7 @@ after(releaseSurrogateSessions);
  * Checks whose expected values come from the datasets, not from this code: if the instance code,
  * the column order or a transform were wrong, these would not hold.
  */
-describe('yahpo surrogate values against facts about the datasets', () => {
+describe('yahpo surrogate values against facts about the datasets', { skip: skipWithoutYahpo() }, () => {
   it('rbv2_rpart with cp = 1 (a stump that never splits) predicts the majority class', async () => {
     // OpenML 40499 texture: 11 balanced classes; 14 mfeat-fourier: 10 balanced classes; 3 kr-vs-kp: 52.2% majority.
     for (const [instance, majority] of [['40499', 1 / 11], ['14', 0.1], ['3', 0.522]] as const) {
@@ -58,7 +58,7 @@ describe('yahpo surrogate values against facts about the datasets', () => {
   });
 });
 
-describe('yahpo task semantics', () => {
+describe('yahpo task semantics', { skip: skipWithoutYahpo() }, () => {
   const lcbenchDefault = async (): Promise<Config> => (await create('yahpo/lcbench/167168/None')).space.defaultConfig();
 
   it('is deterministic and negates maximized metrics', async () => {

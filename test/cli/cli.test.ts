@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cli, tempDir } from '../helpers.js';
+import { cli, GOLDEN_PLUGIN, tempDir } from '../helpers.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -92,8 +92,41 @@ test('evaluate rejects configs out of range, unknown or missing parameters, nami
   expectUserError(cli(['evaluate', '--task', 'Pymoo/SO/unconstraint/ackley', '--config', '{"x0": 40, "x1": 0}']), /x0.*40/);
   expectUserError(cli(['evaluate', '--task', 'Pymoo/SO/unconstraint/ackley', '--config', '{"x0": 0, "x1": 0, "x9": 1}']), /x9/);
   expectUserError(cli(['evaluate', '--task', 'Pymoo/SO/unconstraint/ackley', '--config', '{"x0": 0}']), /x1/);
-  expectUserError(cli(['evaluate', '--task', 'Pymoo/SO/unconstraint/ackley'], { input: 'not json\n' }), /line 1 is not JSON/);
   expectUserError(cli(['evaluate', '--task', 'nope/task', '--config', '{}']), /Unknown task 'nope\/task'/);
+});
+
+test('evaluate: a bad input line yields an error object on its own line, the stream goes on, the exit code is 1', () => {
+  const input = ['{"x0": 0, "x1": 0}', 'not json', '{"x0": 40, "x1": 0}', '{"config": {"x0": 1, "x1": 1}, "fidelity": 3}', '[1]', '{"x0": 1, "x1": 1}'].join('\n');
+  const result = cli(['evaluate', '--task', 'Pymoo/SO/unconstraint/rastrigin'], { input: `${input}\n` });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /4 of the input lines could not be evaluated/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace for bad input');
+  const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 6);
+  assert.deepEqual([lines[0].status, lines[5].status], ['ok', 'ok']);
+  assert.deepEqual(lines.slice(1, 5).map((l) => l.line), [2, 3, 4, 5]);
+  assert.match(lines[1].error, /line 2 is not JSON/);
+  assert.match(lines[2].error, /x0.*40/);
+  assert.match(lines[3].error, /has no fidelity/);
+  assert.match(lines[4].error, /must be a JSON object/);
+});
+
+test('evaluate uses the checked evaluation: fidelity range and integrality, NaN and infinite cost -> crashed', () => {
+  const plugin = ['--plugin', GOLDEN_PLUGIN];
+  const config = { x: 0, lr: 0.01, n: 4, kind: 'a', size: 16 };
+  const input = [
+    { config, fidelity: 3 }, { config, fidelity: 2.5 }, { config, fidelity: 10 }, { config: { ...config, x: 1.8 } }, { config: { ...config, x: -1.9 } },
+  ].map((l) => JSON.stringify(l)).join('\n');
+  const result = cli(['evaluate', '--task', 'golden/mf', ...plugin], { input: `${input}\n` });
+  assert.equal(result.status, 1, result.stderr);
+  const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines[0].status, 'ok');
+  assert.match(lines[1].error, /epochs = 2.5 is outside \[1, 9\] or not an integer/);
+  assert.match(lines[2].error, /epochs = 10 is outside/);
+  assert.deepEqual([lines[3].status, lines[3].cost, lines[3].info.reason], ['crashed', null, 'non-finite cost']);
+  assert.deepEqual([lines[4].status, lines[4].cost], ['crashed', null]);
+  expectUserError(cli(['evaluate', '--task', 'golden/mf', ...plugin, '--config', JSON.stringify({ config, fidelity: 0 })]), /epochs = 0 is outside/);
+  expectUserError(cli(['evaluate', '--task', 'golden/mf', ...plugin, '--timeout', '0', '--config', '{}']), /--timeout must be a positive/);
 });
 
 test('tasks and optimizers list as tables and JSON', () => {

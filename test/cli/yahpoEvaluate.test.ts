@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { REPO_ROOT, cli } from '../helpers.js';
+import { DATA_DIR, skipWithoutYahpo } from '../dataDir.js';
+import { cli } from '../helpers.js';
 
-const DATA_DIR = resolve(REPO_ROOT, '../shared');
-const skip = !existsSync(join(DATA_DIR, 'yahpo/lcbench')) && process.env.CI !== 'true' ? 'skipped: ../shared/yahpo/lcbench is missing (CI provides it)' : false;
+const skip = skipWithoutYahpo('lcbench');
 const config = { batch_size: 52.0, learning_rate: 0.01, max_dropout: 0.5, max_units: 256, momentum: 0.5, num_layers: 3, weight_decay: 0.01 };
 
 test('evaluate on a YAHPO task prints every surrogate output under metrics', { skip }, () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { InvalidConfigError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { SearchSpace } from '../../core/space/searchSpace.js';
 import type { Config } from '../../core/space/types.js';
+import { skipWithoutSpaces, yahpoSpace } from './yahpoSpaces.js';
 
-const xgb = SearchSpace.fromConfigSpaceJson(JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/yahpo/rbv2_xgboost/config_space.json'), 'utf8')));
+const NEEDS_XGB = { skip: skipWithoutSpaces('rbv2_xgboost') };
 
 const mixed = new SearchSpace({
   hyperparameters: [
@@ -59,7 +58,8 @@ test('numeric moves: normal steps of stdev 0.2 on the unit axis, ints by at leas
   assert.deepEqual(small.neighbours({ b: 0 }, new Rng(2)), [{ b: 1 }]);
 });
 
-test('conditions re-applied: newly active children take defaults, deactivated ones are dropped', () => {
+test('conditions re-applied: newly active children take defaults, deactivated ones are dropped', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const gblinear = xgb.defaultConfig();
   const ns = xgb.neighbours(gblinear, new Rng(9));
   const dart = ns.find((n) => n.booster === 'dart');
@@ -91,7 +91,8 @@ test('count caps the result, or asks numeric parameters for more moves', () => {
   assert.deepEqual(mixed.neighbours(mixed.defaultConfig(), new Rng(1), 0), []);
 });
 
-test('deterministic for a given Rng state; rejects an invalid start', () => {
+test('deterministic for a given Rng state; rejects an invalid start', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const c = xgb.sample(new Rng(1));
   assert.deepEqual(xgb.neighbours(c, new Rng(4)), xgb.neighbours(c, new Rng(4)));
   assert.throws(() => xgb.neighbours({ ...c, booster: 'x' }, new Rng(1)), InvalidConfigError);

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { Rng } from '../../core/rng.js';
 import { SearchSpace } from '../../core/space/searchSpace.js';
-
-function yahpo(scenario: string): SearchSpace {
-  return SearchSpace.fromConfigSpaceJson(JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/yahpo', scenario, 'config_space.json'), 'utf8')));
-}
+import { skipWithoutSpaces, yahpoSpace as yahpo } from './yahpoSpaces.js';
 
 const TREE_ONLY = ['colsample_bylevel', 'colsample_bytree', 'eta', 'gamma', 'max_depth', 'min_child_weight'];
 const DART_ONLY = ['rate_drop', 'skip_drop'];
 
-test('rbv2_xgboost: 2000 samples validate, inactive parameters are absent', () => {
+test('rbv2_xgboost: 2000 samples validate, inactive parameters are absent', { skip: skipWithoutSpaces('rbv2_xgboost') }, () => {
   const space = yahpo('rbv2_xgboost');
   const rng = new Rng(2024);
   const boosters = new Map<string, number>();
@@ -29,7 +24,7 @@ test('rbv2_xgboost: 2000 samples validate, inactive parameters are absent', () =
   for (const b of ['gblinear', 'gbtree', 'dart']) assert.ok((boosters.get(b) ?? 0) > 550, `${b}: ${boosters.get(b)}`);
 });
 
-test('same seed, same configurations; another seed, others', () => {
+test('same seed, same configurations; another seed, others', { skip: skipWithoutSpaces('rbv2_xgboost', 'lcbench') }, () => {
   const space = yahpo('rbv2_xgboost');
   const run = (seed: number) => {
     const rng = new Rng(seed);
@@ -41,7 +36,7 @@ test('same seed, same configurations; another seed, others', () => {
   assert.deepEqual(lc.sample(new Rng('a/b')), lc.sample(new Rng('a/b')));
 });
 
-test('sampling draws only through the Rng: a copy of its state gives the same config', () => {
+test('sampling draws only through the Rng: a copy of its state gives the same config', { skip: skipWithoutSpaces('lcbench') }, () => {
   const space = yahpo('lcbench');
   const rng = new Rng(3);
   space.sample(rng);
@@ -60,7 +55,7 @@ test('unconditioned 10-D float space: each draw is lower + u * (upper - lower) i
   for (const name of space.names) assert.equal(config[name], -5 + 10 * mirror.random());
 });
 
-test('configs list parameters in names order even when conditions reorder the draws', () => {
+test('configs list parameters in names order even when conditions reorder the draws', { skip: skipWithoutSpaces('rbv2_xgboost') }, () => {
   const space = yahpo('rbv2_xgboost');
   const rng = new Rng(1);
   for (let i = 0; i < 50; i++) {

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { InvalidConfigError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { SearchSpace } from '../../core/space/searchSpace.js';
 import type { Config, Hyperparameter } from '../../core/space/types.js';
+import { skipWithoutSpaces, yahpoSpace } from './yahpoSpaces.js';
+
+const NEEDS_XGB = { skip: skipWithoutSpaces('rbv2_xgboost') };
 
 function one(hp: Hyperparameter): SearchSpace {
   return new SearchSpace({ hyperparameters: [hp] });
 }
-
-const xgb = SearchSpace.fromConfigSpaceJson(JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/yahpo/rbv2_xgboost/config_space.json'), 'utf8')));
 
 /** Floats are equal up to rounding of the log/linear map; everything else exactly. */
 function assertSameConfig(actual: Config, expected: Config): void {
@@ -88,7 +87,8 @@ test('decode clamps to [0, 1], NaN for an active slot takes the default', () => 
   assert.throws(() => s.decode([0.5]), (e: Error) => e instanceof InvalidConfigError && /2 numbers.*\(x, n\), got 1/.test(e.message));
 });
 
-test('inactive parameters: NaN on encode, dropped on decode', () => {
+test('inactive parameters: NaN on encode, dropped on decode', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const config = xgb.sample(new Rng(3));
   const gblinear = { ...xgb.defaultConfig() };
   const v = xgb.encode(gblinear);
@@ -102,13 +102,15 @@ test('inactive parameters: NaN on encode, dropped on decode', () => {
   xgb.validate(config);
 });
 
-test('encode rejects what it cannot place, naming the parameter', () => {
+test('encode rejects what it cannot place, naming the parameter', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   assert.throws(() => xgb.encode({ ...xgb.defaultConfig(), booster: 'linear' }), (e: Error) => e instanceof InvalidConfigError && /'booster' = 'linear'/.test(e.message));
   const { alpha: _a, ...rest } = xgb.defaultConfig();
   assert.throws(() => xgb.encode(rest), /'alpha' is missing/);
 });
 
-test('decode(encode(c)) == c for sampled configs of every type', () => {
+test('decode(encode(c)) == c for sampled configs of every type', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const spaces = [
     xgb,
     new SearchSpace({
@@ -132,7 +134,8 @@ test('decode(encode(c)) == c for sampled configs of every type', () => {
   }
 });
 
-test('encode(decode(u)) lands in the same cell: decoding it again gives the same config', () => {
+test('encode(decode(u)) lands in the same cell: decoding it again gives the same config', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const rng = new Rng(23);
   for (let i = 0; i < 1000; i++) {
     const u = Array.from({ length: xgb.dimension }, () => rng.random());

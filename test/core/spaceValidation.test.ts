@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { InvalidConfigError } from '../../core/errors.js';
 import { SearchSpace } from '../../core/space/searchSpace.js';
 import type { Config } from '../../core/space/types.js';
+import { skipWithoutSpaces, yahpoSpace } from './yahpoSpaces.js';
 
-const xgb = SearchSpace.fromConfigSpaceJson(JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/yahpo/rbv2_xgboost/config_space.json'), 'utf8')));
+const NEEDS_XGB = { skip: skipWithoutSpaces('rbv2_xgboost') };
+
 const gbtree: Config = {
   alpha: 1, booster: 'gbtree', lambda: 1, nrounds: 144, 'num.impute.selected.cpo': 'impute.mean', repl: 6, subsample: 0.55, task_id: '1040', trainsize: 0.525,
   colsample_bylevel: 0.5, colsample_bytree: 0.5, eta: 0.03, gamma: 0.02, max_depth: 8, min_child_weight: 20,
@@ -17,42 +17,50 @@ function rejects(space: SearchSpace, config: Config, message: string | RegExp): 
   assert.equal(space.isValid(config), false);
 }
 
-test('a valid config passes', () => {
+test('a valid config passes', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   xgb.validate(gbtree);
   assert.equal(xgb.isValid(gbtree), true);
   assert.equal(xgb.isValid(xgb.defaultConfig()), true);
 });
 
-test('unknown parameter: named, with the closest valid name', () => {
+test('unknown parameter: named, with the closest valid name', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, etaa: 0.1 }, /^Unknown hyperparameter 'etaa'\. Did you mean 'eta'\? Valid: alpha, booster, lambda/);
 });
 
-test('missing active parameter: named, with why it is active and what it takes', () => {
+test('missing active parameter: named, with why it is active and what it takes', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   const { eta: _eta, ...rest } = gbtree;
   rejects(xgb, rest, "Hyperparameter 'eta' is missing (active because its condition booster in {'dart', 'gbtree'} holds); it takes float in [0.0009118819655545162, 1], log scale.");
   const { alpha: _alpha, ...noAlpha } = gbtree;
   rejects(xgb, noAlpha, "Hyperparameter 'alpha' is missing; it takes float in [0.0009118819655545162, 1096.6331584284585], log scale.");
 });
 
-test('inactive parameter present: named, with its condition', () => {
+test('inactive parameter present: named, with its condition', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, rate_drop: 0.3 }, "Hyperparameter 'rate_drop' is inactive (its condition booster == 'dart' does not hold) but is set to 0.3; leave it out.");
 });
 
-test('out of range: the value and the allowed range', () => {
+test('out of range: the value and the allowed range', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, subsample: 1.5 }, "Hyperparameter 'subsample' = 1.5 is outside its range: float in [0.1, 1].");
   rejects(xgb, { ...gbtree, max_depth: 0 }, "Hyperparameter 'max_depth' = 0 is outside its range: int in [1, 15].");
   rejects(xgb, { ...gbtree, subsample: Number.NaN }, "Hyperparameter 'subsample' = NaN is not a number; it takes float in [0.1, 1].");
 });
 
-test('not an integer for an int', () => {
+test('not an integer for an int', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, max_depth: 2.5 }, "Hyperparameter 'max_depth' = 2.5 is not an integer; it takes int in [1, 15].");
 });
 
-test('wrong type for a number', () => {
+test('wrong type for a number', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, subsample: '0.5' }, "Hyperparameter 'subsample' = '0.5' is not a number; it takes float in [0.1, 1].");
 });
 
-test('value not among the choices', () => {
+test('value not among the choices', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, { ...gbtree, booster: 'linear' }, "Hyperparameter 'booster' = 'linear' is not among its choices: one of {'gblinear', 'gbtree', 'dart'}.");
   rejects(xgb, { ...gbtree, task_id: 1040 }, /^Hyperparameter 'task_id' = 1040 is not among its choices: one of \{'16', '40923'.*\(119 in all\)\}\.$/);
 });
@@ -71,10 +79,12 @@ test('ordinal, constant and q-grid values', () => {
   rejects(space, { o: 1, k: 'on', f: 0.3 }, "Hyperparameter 'f' = 0.3 is not on its grid: float in [0, 1], multiples of q=0.25 from 0.");
 });
 
-test('not an object', () => {
+test('not an object', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   rejects(xgb, null as unknown as Config, 'A configuration must be an object of hyperparameter values, got null.');
 });
 
-test('isActive on an unknown name is an InvalidConfigError naming it', () => {
+test('isActive on an unknown name is an InvalidConfigError naming it', NEEDS_XGB, () => {
+  const xgb = yahpoSpace('rbv2_xgboost');
   assert.throws(() => xgb.isActive('etaa', gbtree), (e: Error) => e instanceof InvalidConfigError && /'etaa'/.test(e.message));
 });

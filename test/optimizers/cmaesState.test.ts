@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { Rng } from '../../core/index.js';
 import { CmaState } from '../../optimizers/cmaes/cmaState.js';
 import { defaultPopulationSize, strategyParameters } from '../../optimizers/cmaes/strategyParameters.js';
-import { normalCdf, normalQuantile } from '../../optimizers/shared/normal.js';
+import { normalCdf, normalQuantile } from '../../core/index.js';
 import { symmetricEigen } from '../../optimizers/shared/symmetricEigen.js';
 import { mirrorToUnit } from '../../optimizers/shared/unitCube.js';
 

@@ -4,7 +4,7 @@ import type { Hyperparameter, Prior } from '../types.js';
 import { asNumber, asObject, asString, asValue, asValues, has, required, type Json } from './fields.js';
 
 /** ConfigSpace hyperparameter type names (both layouts); 'unparametrized' (0.x) reads as a constant. */
-export const HYPERPARAMETER_TYPES = ['uniform_float', 'uniform_int', 'normal_float', 'normal_int', 'beta_float', 'beta_int', 'categorical', 'ordinal', 'constant'] as const;
+const HYPERPARAMETER_TYPES = ['uniform_float', 'uniform_int', 'normal_float', 'normal_int', 'beta_float', 'beta_int', 'categorical', 'ordinal', 'constant'] as const;
 
 /** One hyperparameter of either layout ('default' or 'default_value', 'probabilities' or 'weights'). */
 export function readHyperparameter(raw: unknown, position: number): Hyperparameter {

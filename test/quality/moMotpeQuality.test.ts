@@ -1,4 +1,4 @@
-import { moQualityAgainstRandom } from './moQualityCase.js';
+import { moQualityAgainstRandom } from '../optimizers/moQualityCase.js';
 
 /**
  * motpe against random search on issue 6's twelve problems at their CARP-S budgets, 10 seeds;

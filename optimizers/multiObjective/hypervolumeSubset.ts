@@ -1,7 +1,4 @@
-import { hypervolume } from '../../analysis/multiObjective/hypervolume.js';
-
-/** The exact hypervolume is analysis' (2-D sweep, 3-D slabs, WFG), shared with the optimizers (MOTPE). */
-export { hypervolume };
+import { hypervolume } from '../../core/index.js';
 
 /** Volume of the box between a point and the reference. */
 function box(p: readonly number[], reference: readonly number[]): number {

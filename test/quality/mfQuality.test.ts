@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { describeMfStudy, MF_METHODS, mfVsRandom, pooledMedianShare } from '../../bench/quality/mfVsRandom.js';
+import { DATA_DIR, skipWithoutYahpo } from '../dataDir.js';
 
-const dataDir = resolve(process.cwd(), '../shared');
-const skip = !existsSync(join(dataDir, 'yahpo')) && process.env.CI !== 'true' ? 'skipped: ../shared/yahpo is missing (CI provides it)' : false;
+const dataDir = DATA_DIR;
+const skip = skipWithoutYahpo('lcbench');
 
 /**
  * The small version of issue 6's multi-fidelity table (the full one, 10 seeds and 101 random

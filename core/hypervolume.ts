@@ -1,5 +1,5 @@
-import { SpecError } from '../../core/index.js';
-import { nonDominated } from './nondominated.js';
+import { SpecError } from './errors.js';
+import { nonDominated } from './pareto.js';
 
 /**
  * Exact hypervolume dominated by `points` (minimized) and bounded by `reference`: the
