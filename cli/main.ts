@@ -16,10 +16,14 @@ import { importCarpsCommand } from './commands/importCarps.js';
 import { doctorCommand } from './commands/doctor.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
+import { explainUsageError } from './usageError.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
-  const parser = yargs(argv)
+  const instance = yargs(argv);
+  // yargs keeps the running command's options here; its typings do not show the method.
+  const knownOptions = () => Object.keys((instance as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key ?? {});
+  const parser = instance
     .scriptName('hpoarena')
     .option('plugin', { type: 'string', array: true, global: true, describe: 'Module that registers extra optimizers or task collections (repeatable)' })
     .option('backend', { type: 'string', global: true, describe: 'TensorFlow.js backend for tfjs tasks: node-gpu, node, wasm, cpu (default: the first that loads)' })
@@ -44,9 +48,10 @@ async function main(argv: string[]): Promise<void> {
     .strict()
     .recommendCommands()
     .help()
-    .fail((message, error, y) => {
+    .fail((message, error) => {
       if (error) throw error;
-      console.error(`${y.help()}\n\nhpoarena: ${message}`);
+      // One line, not the whole help: the mistake is what the user needs to see.
+      console.error(`hpoarena: ${explainUsageError(message, knownOptions(), argv)} (see --help)`);
       process.exit(2);
     });
   await parser.parseAsync();

@@ -16,18 +16,24 @@ export function createProgress(totalRuns: number): Progress {
   let done = 0;
   let failed = 0;
   let trials = 0;
+  let stopped = false;
   bar.start(totalRuns, 0, { failed, trials });
   return {
     runDone(runFailed) {
+      if (stopped) return;
       done++;
       if (runFailed) failed++;
       bar.update(done, { failed, trials });
     },
     setTrials(n) {
+      if (stopped) return;
       trials = n;
       bar.update(done, { failed, trials });
     },
+    /** Restores the cursor and line wrap; safe to call twice (a signal, then the command's own cleanup). */
     stop() {
+      if (stopped) return;
+      stopped = true;
       bar.stop();
     },
   };

@@ -45,18 +45,32 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/**
+ * The valid name the user most likely meant, or undefined when none is close: a name that
+ * starts with (or is the start of) the value ('n_startup' -> 'n_startup_trials'), one that
+ * contains it, else one within a few typos (about one edit per three characters). A far name
+ * ('nosuchexp' -> 'mine') is no help, so none is suggested.
+ */
 export function closestName(value: string, valid: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
   const lower = value.toLowerCase();
+  let best: { name: string; score: number } | undefined;
   for (const name of valid) {
-    const d = editDistance(lower, name.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = name;
-    }
+    const candidate = name.toLowerCase();
+    const score = closeness(lower, candidate);
+    if (score !== undefined && (!best || score < best.score)) best = { name, score };
   }
-  return best;
+  return best?.name;
+}
+
+/** Lower is closer; undefined: not close. Prefix beats substring beats typos; ties go to the shorter difference. */
+function closeness(value: string, name: string): number | undefined {
+  if (value === name) return 0;
+  const gap = Math.abs(name.length - value.length);
+  if (value.length >= 3 && (name.startsWith(value) || value.startsWith(name))) return 1 + gap / 1000;
+  if (value.length >= 3 && (name.includes(value) || value.includes(name))) return 2 + gap / 1000;
+  const distance = editDistance(value, name);
+  const allowed = Math.max(1, Math.floor(Math.min(value.length, name.length) / 3));
+  return distance <= allowed ? 3 + distance : undefined;
 }
 
 function unknownNameMessage(kind: string, value: string, valid: readonly string[]): string {

@@ -3,10 +3,11 @@ import { createTask, type TaskContext } from '../benchmarks/index.js';
 import { createOptimizer } from '../optimizers/index.js';
 import { runLoop } from './runLoop.js';
 import { TrialJournal, type SqliteStore } from './store/index.js';
+import { RunInterrupted } from './interruption.js';
 
 export interface RunOutcome {
   readonly runId: number;
-  readonly status: 'done' | 'failed' | 'skipped';
+  readonly status: 'done' | 'failed' | 'skipped' | 'interrupted';
   readonly trials: number;
   readonly replayed: number;
   readonly error?: string;
@@ -15,6 +16,8 @@ export interface RunOutcome {
 export interface ExecuteOptions {
   readonly context?: TaskContext;
   readonly trialTimeout?: number;
+  /** Aborted on an interruption: the run stops, is stored 'interrupted' with its trials, and resumes on the next run. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -29,9 +32,12 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
   const closers: Array<() => void | Promise<void>> = [];
   let trials = 0;
   let replayed = 0;
+  let budgetUsed = 0;
+  let journal: TrialJournal | undefined;
   try {
-    const journal = TrialJournal.open(store, runId);
-    closers.push(() => journal.close());
+    journal = TrialJournal.open(store, runId);
+    const runJournal = journal;
+    closers.push(() => runJournal.close());
     const task = await createTask(run.task, options.context ?? {});
     closers.push(() => task.close?.());
     // The optimizer plans with the run's budget (an experiment may override the task's n_trials / time budget).
@@ -41,21 +47,29 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
     closers.push(() => optimizer.close?.());
     const result = await runLoop({
       runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,
-      trialTimeout: options.trialTimeout,
+      trialTimeout: options.trialTimeout, signal: options.signal,
       // Trials of an interrupted attempt: read when claimed, plus what its journal still held.
       recorded: journal.recovered > 0 ? store.trials(runId) : claimed.trials,
-      persist: (trial) => journal.append(trial),
+      persist: (trial) => runJournal.append(trial),
       discardFrom: (index) => {
-        journal.flush();
+        runJournal.flush();
         store.deleteTrialsFrom(runId, index);
       },
-      onTrial: () => trials++,
+      onTrial: (trial) => {
+        trials++;
+        budgetUsed = trial.budgetUsed;
+      },
     });
     replayed = result.replayed;
     store.finishRun(runId, 'done', result.budgetUsed, null, journal.takePending());
     return { runId, status: 'done', trials: result.trials, replayed };
   } catch (error) {
-    const message = describeError(error);
+    if (error instanceof RunInterrupted || (options.signal?.aborted && journal)) {
+      // Interrupted (or failed because its program was killed by the interruption): resumable, not failed.
+      store.interruptRun(runId, budgetUsed, journal?.takePending() ?? []);
+      return { runId, status: 'interrupted', trials, replayed };
+    }
+    const message = describeError(error, runId);
     store.finishRun(runId, 'failed', 0, message);
     return { runId, status: 'failed', trials, replayed, error: message };
   } finally {
@@ -70,7 +84,13 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
   }
 }
 
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
+/**
+ * The error stored with a failed run: name and message (an external optimizer's message ends
+ * with its program's last stderr lines). The harness's own stack frames say nothing about the
+ * optimizer or task, so they are left out; `run --verbose` prints them to stderr.
+ */
+export function describeError(error: unknown, runId?: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (process.env.HPOARENA_VERBOSE === '1' && error.stack) console.error(`hpoarena: run ${runId ?? '?'} failed:\n${error.stack}`);
+  return `${error.name}: ${error.message}`;
 }

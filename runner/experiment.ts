@@ -7,6 +7,8 @@ import type { RunOutcome } from './executeRun.js';
 import type { NewRun, SqliteStore } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
 import { loadPlugins } from './plugins.js';
+import { changedRuns, changedSpecError } from './planChanges.js';
+import { discardJournal } from './store/index.js';
 
 export interface PlannedExperiment {
   readonly runs: NewRun[];
@@ -19,7 +21,7 @@ export async function planExperiment(spec: ExperimentSpec, context: TaskContext 
   if (!/^[\w.-]+$/.test(spec.experiment)) throw new SpecError(`Invalid experiment name '${spec.experiment}': use letters, digits, '.', '-' and '_'.`);
   if (spec.optimizers.length === 0) throw new SpecError('No optimizers given: use e.g. --optimizers random (see `hpoarena optimizers`).');
   checkLabelsUnique(spec.optimizers);
-  if (spec.nTrials !== undefined && !(spec.nTrials > 0)) throw new SpecError(`--n-trials must be positive, got ${spec.nTrials}.`);
+  if (spec.nTrials !== undefined && !(Number.isInteger(spec.nTrials) && spec.nTrials > 0)) throw new SpecError(`--n-trials must be a positive integer, got ${spec.nTrials}.`);
   const optimizers = spec.optimizers.map((entry) => {
     const factory = getOptimizerFactory(entry.name);
     return { entry, factory, options: resolveOptions(factory, entry.options) };
@@ -65,6 +67,8 @@ async function resolveTasks(patterns: readonly string[], context: TaskContext): 
 export interface RunExperimentOptions extends PoolOptions {
   /** Also re-run runs that ended 'failed'. */
   readonly retryFailed?: boolean;
+  /** Runs stored with other settings (n_trials, options, ...) are planned anew instead of refused; their trials are discarded. */
+  readonly replan?: boolean;
   /** Called once the runs to execute are known (for progress display). */
   readonly onStart?: (pendingRuns: number) => void;
 }
@@ -94,7 +98,14 @@ export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, op
 async function planAndExecute(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions & { pool: RunPool }): Promise<ExperimentOutcome> {
   await loadPlugins(options.plugins ?? []);
   const plan = await planExperiment(spec, { dataDir: options.dataDir });
-  store.ensureExperiment(spec.experiment, spec);
+  const changed = changedRuns(store.listRuns(spec.experiment), plan.runs);
+  if (changed.length && !options.replan) throw changedSpecError(spec.experiment, changed);
+  // The plugins go with the experiment: resuming without them can then say which are missing.
+  store.ensureExperiment(spec.experiment, { ...spec, plugins: options.plugins ?? [] });
+  for (const { stored, planned } of changed) {
+    discardJournal(store, stored.id);
+    store.replanRun(stored.id, planned);
+  }
   const added = store.addRuns(spec.experiment, plan.runs);
   store.resetInterruptedRuns(spec.experiment, options.retryFailed ?? false);
   const wanted = new Set(plan.runs.map((r) => `${r.optimizerLabel}\u0000${r.task}\u0000${r.seed}`));

@@ -7,6 +7,6 @@ export { runLoop, trialSeed, configSeed, type LoopInput, type LoopResult } from 
 export { evaluateChecked, checkTrial } from './evaluateTrial.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
 export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
-export { readSpecFile, parseSpec, type SpecFile } from './specFile.js';
+export { readSpecFile, parseSpec, wholeNumber, positiveNumber, type SpecFile } from './specFile.js';
 export { loadPlugins } from './plugins.js';
 export * from './conformance/index.js';

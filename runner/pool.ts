@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
 import { recoverJournal, type SqliteStore } from './store/index.js';
-import type { DrainReply, DrainRequest } from './workerMessages.js';
+import type { DrainReply, DrainRequest, InterruptRequest } from './workerMessages.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs everything in this thread (debugging). Default: number of cores. */
@@ -16,6 +16,8 @@ export interface PoolOptions {
   /** Plugin modules (paths or URLs) that register optimizers / task collections, loaded in every worker. */
   readonly plugins?: readonly string[];
   readonly onOutcome?: (outcome: RunOutcome) => void;
+  /** Aborting it interrupts the runs: no new run starts, running ones stop and are stored 'interrupted'. */
+  readonly signal?: AbortSignal;
   /** A pool started earlier (RunPool.start), reused instead of starting and stopping one here. */
   readonly pool?: RunPool;
 }
@@ -58,7 +60,8 @@ export class RunPool {
     if (!threads) {
       const outcomes: RunOutcome[] = [];
       for (const runId of runIds) {
-        outcomes.push(report(await executeRun(store, runId, { context: { dataDir: options.dataDir }, trialTimeout: options.trialTimeout })));
+        if (options.signal?.aborted) break;
+        outcomes.push(report(await executeRun(store, runId, { context: { dataDir: options.dataDir }, trialTimeout: options.trialTimeout, signal: options.signal })));
       }
       return outcomes;
     }
@@ -68,10 +71,19 @@ export class RunPool {
     };
     const next = new Int32Array(new SharedArrayBuffer(4));
     let fatal: unknown;
+    // On an interruption: no worker takes another run, and each stops the one it executes.
+    const ports = new Set<MessagePort>();
+    const interrupt = () => {
+      Atomics.store(next, 0, runIds.length);
+      for (const port of ports) port.postMessage({ kind: 'interrupt' } satisfies InterruptRequest);
+    };
+    options.signal?.addEventListener('abort', interrupt, { once: true });
     const drain = async (): Promise<void> => {
+      if (options.signal?.aborted) return;
       const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
       const { port1, port2 } = new MessageChannel();
       port1.on('message', record);
+      ports.add(port1);
       const request: DrainRequest = { kind: 'drain', storePath: store.path, runIds, next: next.buffer as SharedArrayBuffer, current: current.buffer as SharedArrayBuffer, progress: port2, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
       try {
         const reply = await threads.run(request, { transferList: [port2] });
@@ -92,10 +104,12 @@ export class RunPool {
         record({ runId, status: 'failed', trials: 0, replayed: 0, error: message });
         if (Atomics.load(next, 0) < runIds.length) await drain(); // a fresh worker takes over
       } finally {
+        ports.delete(port1);
         port1.close();
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.workers, runIds.length) }, drain));
+    options.signal?.removeEventListener('abort', interrupt);
     if (fatal !== undefined) throw fatal;
     return runIds.map((runId) => outcomes.get(runId) ?? outcomeFromStore(store, runId));
   }
@@ -120,6 +134,8 @@ export async function executeRuns(store: SqliteStore, runIds: readonly number[],
 function outcomeFromStore(store: SqliteStore, runId: number): RunOutcome {
   const run = store.getRun(runId);
   const trials = store.trials(runId).length;
+  if (run.status === 'pending') return { runId, status: 'skipped', trials, replayed: 0 }; // not started (interrupted experiment)
+  if (run.status === 'interrupted') return { runId, status: 'interrupted', trials, replayed: 0 };
   return run.status === 'done' ? { runId, status: 'done', trials, replayed: 0 } : { runId, status: 'failed', trials, replayed: 0, error: run.error ?? `run left '${run.status}'` };
 }
 

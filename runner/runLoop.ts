@@ -1,6 +1,7 @@
 import { deriveRng, mixSeeds, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
 import { checkTrial, evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
+import { isPromiseLike, throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
 export interface LoopInput {
   readonly runId: number;
@@ -12,6 +13,8 @@ export interface LoopInput {
   readonly trialTimeout?: number;
   /** Stop after this many trials even if budget is left (the conformance suite counts trials, not budget). */
   readonly maxTrials?: number;
+  /** Aborted when the experiment is interrupted: the loop throws RunInterrupted (trials so far are persisted). */
+  readonly signal?: AbortSignal;
   /** Trials stored by an earlier, interrupted attempt of this run, in order. */
   readonly recorded: readonly TrialRecord[];
   /** Makes a trial durable; called before the optimizer is told. */
@@ -27,6 +30,14 @@ export interface LoopResult {
   readonly replayed: number;
   /** Index where the optimizer diverged from the record, if it did. */
   readonly divergedAt: number | null;
+}
+
+/** An optimizer that hung past the run's time budget; the run fails with this message. */
+export class OptimizerTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptimizerTimeoutError';
+  }
 }
 
 /**
@@ -45,7 +56,11 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   let replaying = recorded.length > 0;
   const maxTrials = input.maxTrials ?? Infinity;
   while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget) && index < maxTrials) {
-    const info = completeTrial(task, await optimizer.ask(), input.seed, index);
+    throwIfInterrupted(input.signal);
+    // Only a pending answer (an external optimizer's) can hang: a synchronous one costs no extra await.
+    const asked = optimizer.ask();
+    const proposal = isPromiseLike(asked) ? await unlessInterrupted(asked, input.signal, askLimit(input.timeBudget, elapsed)) : asked;
+    const info = completeTrial(task, proposal, input.seed, index);
     const cost = trialBudget(task, info);
     let value: TrialValue;
     let record: TrialRecord;
@@ -69,11 +84,26 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     }
     budgetUsed += cost;
     elapsed += value.wallTime + value.virtualTime;
-    await optimizer.tell(info, value);
+    const told = optimizer.tell(info, value);
+    if (isPromiseLike(told)) await unlessInterrupted(told, input.signal);
     input.onTrial?.(record);
     index++;
   }
   return { trials: index, budgetUsed, replayed, divergedAt };
+}
+
+/** A hung ask may not outlast the run's time budget (what is left of it). */
+function askLimit(timeBudget: number | null | undefined, elapsed: number): TimeLimit | undefined {
+  if (timeBudget == null) return undefined;
+  const left = timeBudget - elapsed;
+  return {
+    ms: left * 1000,
+    error: () => new OptimizerTimeoutError(`The optimizer did not answer 'ask' within the ${formatSeconds(left)} s left of the run's time budget (--time-budget ${timeBudget} s).`),
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toPrecision(3)));
 }
 
 /** Checks the proposal against the task and fills in the fidelity and the trial seed. */

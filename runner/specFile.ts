@@ -33,7 +33,7 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
   try {
     doc = parse(text);
   } catch (error) {
-    if (error instanceof YAMLParseError) throw new SpecError(`Malformed YAML in '${source}': ${error.message.split('\n')[0]}`);
+    if (error instanceof YAMLParseError) throw new SpecError(yamlErrorMessage(error, text, source));
     throw error;
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -49,6 +49,7 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
     return Array.isArray(value) ? value : [value];
   };
   const number = (key: string): number | undefined => {
+    if (key === 'n_trials' && spec[key] !== undefined) return wholeNumber(spec[key], `'n_trials' in spec '${source}'`, 1);
     const value = spec[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !(value > 0)) throw new SpecError(`'${key}' in spec '${source}' must be a positive number, got ${JSON.stringify(value)}.`);
@@ -68,7 +69,40 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
     nTrials: number('n_trials'),
     timeBudget: number('time_budget'),
     trialTimeout: number('trial_timeout'),
-    workers: spec.workers === undefined ? undefined : Number(spec.workers),
+    workers: spec.workers === undefined ? undefined : wholeNumber(spec.workers, `'workers' in spec '${source}'`, 0),
     store: spec.store === undefined ? undefined : String(spec.store),
   };
+}
+
+/** An integer >= min, or one message that shows the value given ('two', 10.5). */
+export function wholeNumber(value: unknown, what: string, min: number): number {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isInteger(number) || number < min) {
+    throw new SpecError(`${what} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer, got ${JSON.stringify(value)}.`);
+  }
+  return number;
+}
+
+/** The parser's reason and position, then the offending line with a caret under the column (the line before when it is the end of the file). */
+function yamlErrorMessage(error: YAMLParseError, text: string, source: string): string {
+  const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const position = error.linePos?.[0];
+  if (!position) return `Malformed YAML in '${source}': ${reason}.`;
+  const lines = text.split('\n');
+  let line = position.line;
+  let column = position.col;
+  while (line > 1 && (lines[line - 1] ?? '').trim() === '') {
+    line--;
+    column = (lines[line - 1] ?? '').length + 1;
+  }
+  const shown = lines[line - 1] ?? '';
+  const gutter = `${line} | `;
+  return `Malformed YAML in '${source}' at line ${position.line}, column ${position.col}: ${reason}.\n  ${gutter}${shown}\n  ${' '.repeat(gutter.length + column - 1)}^`;
+}
+
+/** A number > 0 (seconds), or one message that shows the value given. */
+export function positiveNumber(value: unknown, what: string): number {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!(number > 0) || !Number.isFinite(number)) throw new SpecError(`${what} must be a positive number, got ${JSON.stringify(value)}.`);
+  return number;
 }

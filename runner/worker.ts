@@ -1,7 +1,7 @@
 import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
 import { openStore, type SqliteStore } from './store/index.js';
-import type { DrainReply, DrainRequest } from './workerMessages.js';
+import type { DrainReply, DrainRequest, InterruptRequest } from './workerMessages.js';
 
 /** One store connection per worker thread and store file, reused across runs. */
 const stores = new Map<string, SqliteStore>();
@@ -20,6 +20,10 @@ export default async function drainRuns(request: DrainRequest): Promise<DrainRep
   const next = new Int32Array(request.next);
   const current = new Int32Array(request.current);
   const outcomes: RunOutcome[] = [];
+  const interruption = new AbortController();
+  request.progress.on('message', (message: InterruptRequest) => {
+    if (message.kind === 'interrupt') interruption.abort();
+  });
   try {
     await loadPlugins(request.plugins);
     const store = storeFor(request.storePath);
@@ -27,7 +31,7 @@ export default async function drainRuns(request: DrainRequest): Promise<DrainRep
       const index = Atomics.add(next, 0, 1);
       if (index >= request.runIds.length) break;
       Atomics.store(current, 0, index);
-      const outcome = await executeRun(store, request.runIds[index], { context: { dataDir: request.dataDir }, trialTimeout: request.trialTimeout });
+      const outcome = await executeRun(store, request.runIds[index], { context: { dataDir: request.dataDir }, trialTimeout: request.trialTimeout, signal: interruption.signal });
       Atomics.store(current, 0, -1);
       outcomes.push(outcome);
       request.progress.postMessage(outcome);

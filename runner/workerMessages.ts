@@ -22,6 +22,11 @@ export interface DrainRequest {
   readonly plugins: readonly string[];
 }
 
+/** Main thread -> worker, on the progress port: stop the run being executed (Ctrl-C); it is stored 'interrupted'. */
+export interface InterruptRequest {
+  readonly kind: 'interrupt';
+}
+
 /** Worker -> main thread: always a reply, never a throw across threads (executeRun never throws). */
 export interface DrainReply {
   readonly kind: 'drained';

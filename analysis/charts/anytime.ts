@@ -1,6 +1,7 @@
 import type { Analysis } from '../pipeline/index.js';
 import { normalizationLabel, rowsByTask } from '../pipeline/index.js';
 import { CHART_CONFIG, optimizerColor, SCHEMA, type Chart } from './chartModel.js';
+import { clip, costAxis } from './costAxis.js';
 
 type Row = Record<string, any>;
 
@@ -53,8 +54,17 @@ export function rankOverTimeChart(analysis: Analysis): Chart {
 
 /** One task's raw incumbent (mean over seeds ± standard error) against the budget fraction. */
 export function taskCurveChart(analysis: Analysis, task: string): Chart {
-  const values = (rowsByTask(analysis.taskCurves).get(task) ?? [])
-    .map((r) => ({ optimizer: r.optimizer, fraction: r.fraction, mean: r.raw_mean, low: r.raw_mean - r.raw_se, high: r.raw_mean + r.raw_se, n: r.n }));
+  const rows = rowsByTask(analysis.taskCurves).get(task) ?? [];
+  // No incumbent mean is below the best final cost of any run, nor above the worst mean: the band stays inside.
+  const finals = (rowsByTask(analysis.runs).get(task) ?? []).map((r) => r.final_raw as number).filter(Number.isFinite);
+  const means = rows.map((r) => r.raw_mean as number).filter(Number.isFinite);
+  const floor = Math.min(...finals, ...means);
+  const ceiling = Math.max(...means);
+  const values = rows.map((r) => ({
+    optimizer: r.optimizer, fraction: r.fraction, mean: r.raw_mean,
+    low: clip(r.raw_mean - r.raw_se, floor, ceiling), high: clip(r.raw_mean + r.raw_se, floor, ceiling), n: r.n,
+  }));
+  const axis = costAxis([...means, ...finals], finals);
   const multi = (analysis.tasks.find((t) => t.id === task)?.nObjectives ?? 1) > 1;
   return {
     name: 'task_curve', title: 'Incumbent over time', task,
@@ -64,8 +74,8 @@ export function taskCurveChart(analysis: Analysis, task: string): Chart {
       data: { values },
       encoding: { x: { field: 'fraction', type: 'quantitative', title: 'budget used (fraction)', scale: { domain: [0, 1] } } },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: multi ? 'hypervolume loss' : 'incumbent cost' }, y2: { field: 'high' }, color: lineLegend(analysis.optimizers) } },
-        { mark: 'line', encoding: { y: { field: 'mean', type: 'quantitative' }, color: optimizerColor(analysis.optimizers) } },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: `${multi ? 'hypervolume loss' : 'incumbent cost'}${axis.titleSuffix}`, scale: axis.scale, ...(axis.axis ? { axis: axis.axis } : {}) }, y2: { field: 'high' }, color: lineLegend(analysis.optimizers) } },
+        { mark: 'line', encoding: { y: { field: 'mean', type: 'quantitative', scale: axis.scale }, color: optimizerColor(analysis.optimizers) } },
       ],
     },
   };

@@ -2,6 +2,7 @@ import type { Analysis } from '../pipeline/index.js';
 import { normalizationLabel, rowsByTask } from '../pipeline/index.js';
 import { formatNumber } from '../tables/index.js';
 import { CHART_CONFIG, optimizerColor, SCHEMA, type Chart } from './chartModel.js';
+import { costAxis } from './costAxis.js';
 
 type Row = Record<string, any>;
 
@@ -55,6 +56,7 @@ export function taskBoxplotChart(analysis: Analysis, task: string): Chart {
   const values = (rowsByTask(analysis.runs).get(task) ?? []).filter((r) => r.inclusion === 'included')
     .map((r) => ({ optimizer: r.optimizer, value: r.final_raw, seed: r.seed }));
   const multi = (analysis.tasks.find((t) => t.id === task)?.nObjectives ?? 1) > 1;
+  const axis = costAxis(values.map((v) => v.value as number));
   return {
     name: 'task_final', title: 'Final cost over seeds', task,
     spec: {
@@ -64,7 +66,7 @@ export function taskBoxplotChart(analysis: Analysis, task: string): Chart {
       mark: { type: 'boxplot', extent: 'min-max' },
       encoding: {
         x: { field: 'optimizer', type: 'nominal', sort: [...analysis.optimizers], title: null, axis: { labelAngle: -30, labelLimit: 200 } },
-        y: { field: 'value', type: 'quantitative', title: multi ? 'hypervolume loss' : 'final cost', scale: { zero: false } },
+        y: { field: 'value', type: 'quantitative', title: `${multi ? 'hypervolume loss' : 'final cost'}${axis.titleSuffix}`, scale: axis.scale },
         color: { ...optimizerColor(analysis.optimizers), legend: null },
       },
     },

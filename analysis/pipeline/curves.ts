@@ -66,7 +66,8 @@ export function runCurves(loaded: LoadedExperiment, incumbents: aq.ColumnTable, 
     const okTrials = rows.filter((r) => status[r] === 'ok').length;
     const last = rows.at(-1);
     const hasIncumbent = last !== undefined && (incumbent[last] !== null || (front[last]?.length ?? 0) > 0);
-    const inclusion: RunInclusion = run.status !== 'done' ? (run.status as RunInclusion) : hasIncumbent ? 'included' : 'no successful trial';
+    // An interrupted run waits to be resumed, as a pending one does.
+    const inclusion: RunInclusion = run.status === 'interrupted' ? 'pending' : run.status !== 'done' ? (run.status as RunInclusion) : hasIncumbent ? 'included' : 'no successful trial';
     pending.push({ run, rows, okTrials, inclusion });
   }
   const objectiveScales = new Map<string, ObjectiveScale>();

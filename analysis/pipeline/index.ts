@@ -12,3 +12,4 @@ export { analyzeExperiment, analyzeLoaded } from './analyze.js';
 export type { Analysis, ParetoSummary } from './analysisTypes.js';
 export { resolveOptions as resolveAnalysisOptions, NORMALIZATIONS, type AnalysisOptions, type Normalization, type ResolvedOptions, type TaskInfo } from './types.js';
 export { rowsByTask } from './rowsByTask.js';
+export { naturalCompare } from './naturalOrder.js';

@@ -53,10 +53,12 @@ export function statisticalTests(
   const k = optimizers.length;
   let friedman: FriedmanResult | undefined;
   let nemenyi: NemenyiResult | undefined;
-  if (k < 2) notes.push('Only one optimizer: no comparison to test.');
+  if (k === 0) notes.push('No run has finished with a successful trial yet: nothing to rank or test (see `hpoarena status`).');
+  else if (k < 2) notes.push('Only one optimizer: no comparison to test.');
   else if (tasks.length < 2) notes.push(`Friedman and Nemenyi tests need at least 2 complete tasks, got ${tasks.length}.`);
   else {
     friedman = friedmanTest(matrix);
+    notes.push(...friedmanCaveats(matrix, optimizers, friedman));
     if (k <= 20) nemenyi = nemenyiTest(friedman.meanRanks, tasks.length, alpha);
     else notes.push(`The Nemenyi table covers up to 20 optimizers, got ${k}: no critical difference.`);
   }
@@ -91,4 +93,37 @@ export function statisticalTests(
     tasks: tasks.length, optimizers, ...(friedman ? { friedman } : {}), ...(nemenyi ? { nemenyi } : {}),
     pairwise: raw.map((r, i) => ({ ...r, pHolm: adjusted[i] })), baseline, notes,
   };
+}
+
+/** Fewer tasks than this: the Friedman test rarely reaches significance whatever the optimizers do. */
+const FEW_TASKS = 5;
+
+/**
+ * What the Friedman and Iman-Davenport numbers cannot say by themselves. When every task ranks
+ * the optimizers the same way (no ties), chi-square is at its maximum n(k-1): Friedman's p is the
+ * smallest this number of tasks allows, and Iman-Davenport's F divides by zero (infinite, p = 0).
+ */
+export function friedmanCaveats(matrix: readonly (readonly number[])[], optimizers: readonly string[], friedman: FriedmanResult): string[] {
+  const notes: string[] = [];
+  const order = identicalOrder(matrix);
+  if (order) {
+    notes.push(
+      `Every task ranks the optimizers the same way (${order.map((j) => optimizers[j]).join(' < ')}): Iman-Davenport's F is not defined (infinite) and is not reported; ` +
+        `Friedman's p = ${friedman.pValue.toPrecision(3)} is the smallest ${friedman.n} tasks can give.`,
+    );
+  }
+  if (friedman.n < FEW_TASKS) notes.push(`Only ${friedman.n} tasks: the Friedman test has little power with fewer than ${FEW_TASKS}; read its p-value with care.`);
+  return notes;
+}
+
+/** Column indices from best to worst if every row orders them the same way without ties; undefined otherwise. */
+function identicalOrder(matrix: readonly (readonly number[])[]): number[] | undefined {
+  const orderOf = (row: readonly number[]) => row.map((_, j) => j).sort((a, b) => row[a] - row[b]);
+  const first = orderOf(matrix[0]);
+  for (const row of matrix) {
+    const order = orderOf(row);
+    if (order.some((j, i) => j !== first[i])) return undefined;
+    if (order.some((j, i) => i > 0 && row[j] === row[order[i - 1]])) return undefined;
+  }
+  return first;
 }

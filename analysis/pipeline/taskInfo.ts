@@ -2,6 +2,7 @@ import { createTask, type TaskContext } from '../../benchmarks/index.js';
 import { hasParetoFront, paretoFront } from '../../benchmarks/pymoo/index.js';
 import type { LoadedExperiment } from './load.js';
 import type { TaskInfo } from './types.js';
+import { naturalCompare } from './naturalOrder.js';
 
 /**
  * What analysis needs to know about each task: its number of objectives (from the data), its
@@ -17,7 +18,7 @@ export async function collectTaskInfo(loaded: LoadedExperiment, withOptimum: boo
   taskColumn.forEach((task, i) => {
     if (costs[i] && !objectives.has(task)) objectives.set(task, costs[i]!.length);
   });
-  const ids = [...new Set(loaded.runs.array('task') as string[])].sort();
+  const ids = [...new Set(loaded.runs.array('task') as string[])].sort(naturalCompare);
   const notes: string[] = [];
   const tasks: TaskInfo[] = [];
   for (const id of ids) {

@@ -9,9 +9,13 @@ export function omnibusTestTable(analysis: Analysis): ReportTable {
     entries.push(['tasks (blocks)', String(friedman.n), friedman.n], ['optimizers', String(friedman.k), friedman.k]);
     entries.push(['Friedman chi-square', formatNumber(friedman.chiSquare), friedman.chiSquare], ['Friedman df', String(friedman.df), friedman.df]);
     entries.push(['Friedman p', formatPValue(friedman.pValue), friedman.pValue]);
-    entries.push(['Iman-Davenport F', formatNumber(friedman.imanDavenportF), friedman.imanDavenportF]);
-    entries.push(['Iman-Davenport df', friedman.imanDavenportDf.join(', '), friedman.imanDavenportDf.join(';')]);
-    entries.push(['Iman-Davenport p', formatPValue(friedman.imanDavenportPValue), friedman.imanDavenportPValue]);
+    if (Number.isFinite(friedman.imanDavenportF)) {
+      entries.push(['Iman-Davenport F', formatNumber(friedman.imanDavenportF), friedman.imanDavenportF]);
+      entries.push(['Iman-Davenport df', friedman.imanDavenportDf.join(', '), friedman.imanDavenportDf.join(';')]);
+      entries.push(['Iman-Davenport p', formatPValue(friedman.imanDavenportPValue), friedman.imanDavenportPValue]);
+    } else {
+      entries.push(['Iman-Davenport F', 'not defined (identical ranking on every task)', null]);
+    }
   }
   if (nemenyi) {
     entries.push([`Nemenyi critical difference (alpha ${nemenyi.alpha})`, formatNumber(nemenyi.criticalDifference), nemenyi.criticalDifference]);

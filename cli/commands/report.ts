@@ -39,7 +39,10 @@ export const reportCommand: CommandModule<object, Args> = {
       console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks\n`);
       if (ranks.length) console.log(formatTable(['optimizer', 'mean rank', 'interval'], ranks.map((r) => [r.optimizer, r.rank.toFixed(3), `[${r.low.toFixed(2)}, ${r.high.toFixed(2)}]`])));
       const f = analysis.tests.friedman;
-      if (f) console.log(`\nFriedman chi2 = ${f.chiSquare.toFixed(3)} (p = ${f.pValue.toPrecision(3)}), Iman-Davenport F = ${f.imanDavenportF.toFixed(3)} (p = ${f.imanDavenportPValue.toPrecision(3)})`);
+      if (f) {
+        const imanDavenport = Number.isFinite(f.imanDavenportF) ? `Iman-Davenport F = ${f.imanDavenportF.toFixed(3)} (p = ${f.imanDavenportPValue.toPrecision(3)})` : 'Iman-Davenport F not defined (identical ranking on every task)';
+        console.log(`\nFriedman chi2 = ${f.chiSquare.toFixed(3)} (p = ${f.pValue.toPrecision(3)}), ${imanDavenport}`);
+      }
       for (const note of analysis.notes) console.log(`note: ${note}`);
       console.log(`\nwrote ${written.html}, ${written.figures.length} figures and ${written.tables.length} table files under ${written.dir}`);
     } finally {

@@ -1,17 +1,20 @@
 import type { CommandModule } from 'yargs';
-import { SpecError } from '../../core/index.js';
+import { SpecError, UnknownNameError } from '../../core/index.js';
+import { explainMissingPlugins } from '../missingPlugins.js';
 import {
-  defaultWorkerCount, loadPlugins, openStore, planExperiment, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
+  defaultWorkerCount, loadPlugins, positiveNumber, wholeNumber, openStore, planExperiment, parseOptimizerEntry, parseSeeds, readSpecFile, runExperiment, DEFAULT_STORE_PATH,
   type ExperimentSpec, type SpecFile,
 } from '../../runner/index.js';
 import { createProgress } from '../progress.js';
+import { errorSummary } from '../output.js';
+import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interruptSignals.js';
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
 
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
-  workers?: number; 'n-trials'?: number; 'time-budget'?: number; 'trial-timeout'?: number; 'memory-limit'?: number;
-  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[];
+  workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
+  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -25,42 +28,55 @@ export const runCommand: CommandModule<object, Args> = {
       .option('seeds', { type: 'string', describe: "Seeds: '1-10', '1,3,5' (default 1)" })
       .option('experiment', { type: 'string', describe: 'Experiment name (default: default)' })
       .option('store', { type: 'string', describe: `SQLite store file (default: ${DEFAULT_STORE_PATH})` })
-      .option('workers', { type: 'number', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
-      .option('n-trials', { type: 'number', describe: "Override every task's n_trials" })
-      .option('time-budget', { type: 'number', describe: 'Seconds per run (wall + virtual time)' })
-      .option('trial-timeout', { type: 'number', describe: 'Seconds per trial; slower trials end with status timeout' })
+      .option('workers', { type: 'string', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
+      .option('n-trials', { type: 'string', describe: "Override every task's n_trials" })
+      .option('time-budget', { type: 'string', describe: 'Seconds per run (wall + virtual time)' })
+      .option('trial-timeout', { type: 'string', describe: 'Seconds per trial; slower trials end with status timeout' })
       .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
-      .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' }) as never,
+      .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' })
+      .option('replan', { type: 'boolean', default: false, describe: 'Runs stored with other settings (n_trials, options, env) start over with the given ones (their trials are discarded)' })
+      .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" }) as never,
   handler: async (args) => {
     const file: SpecFile = args.spec ? readSpecFile(args.spec) : {};
     const optimizers = args.optimizers ? splitList(args.optimizers).map(parseOptimizerEntry) : file.optimizers;
     const taskPatterns = args.tasks ? splitList(args.tasks) : file.tasks;
     if (!optimizers?.length) throw new SpecError('No optimizers given: use --optimizers random (see `hpoarena optimizers`) or a spec file.');
     if (!taskPatterns?.length) throw new SpecError("No tasks given: use --tasks 'Pymoo/SO/*' (see `hpoarena tasks`) or a spec file.");
-    const workers = args.workers ?? file.workers ?? defaultWorkerCount();
-    if (!Number.isInteger(workers) || workers < 0) throw new SpecError(`--workers must be a non-negative integer, got ${workers}.`);
+    // Numbers are read here, not by yargs: its NaN would hide what the user typed.
+    const workers = args.workers !== undefined ? wholeNumber(args.workers, '--workers', 0) : file.workers ?? defaultWorkerCount();
     const spec: ExperimentSpec = {
       experiment: args.experiment ?? file.experiment ?? 'default',
       optimizers,
       tasks: expandTaskArguments(taskPatterns),
       seeds: args.seeds !== undefined ? parseSeeds(args.seeds) : file.seeds ?? [1],
-      nTrials: args['n-trials'] ?? file.nTrials,
-      timeBudget: args['time-budget'] ?? file.timeBudget,
-      trialTimeout: args['trial-timeout'] ?? file.trialTimeout,
+      nTrials: args['n-trials'] !== undefined ? wholeNumber(args['n-trials'], '--n-trials', 1) : file.nTrials,
+      timeBudget: args['time-budget'] !== undefined ? positiveNumber(args['time-budget'], '--time-budget') : file.timeBudget,
+      trialTimeout: args['trial-timeout'] !== undefined ? positiveNumber(args['trial-timeout'], '--trial-timeout') : file.trialTimeout,
     };
     const storePath = args.store ?? file.store ?? DEFAULT_STORE_PATH;
+    if (args.verbose) process.env.HPOARENA_VERBOSE = '1'; // read where runs fail, in every worker thread
     // Check every name and option before the store is even opened.
     await loadPlugins(args.plugin ?? []);
-    await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
+    try {
+      await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
+    } catch (error) {
+      if (error instanceof UnknownNameError) explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
+      throw error;
+    }
     const store = openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
+    const interruption = interruptOnSignals(() => {
+      clearInterval(poll);
+      progress?.stop();
+    });
     try {
       const started = Date.now();
       const outcome = await runExperiment(store, spec, {
         workers, memoryLimitMb: args['memory-limit'], dataDir: resolveDataDir(args['data-dir']),
-        retryFailed: args['retry-failed'],
+        retryFailed: args['retry-failed'], replan: args.replan,
         plugins: args.plugin,
+        signal: interruption.signal,
         onStart: (pending) => {
           progress = createProgress(pending);
           if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);
@@ -73,6 +89,16 @@ export const runCommand: CommandModule<object, Args> = {
       const done = outcome.outcomes.filter((o) => o.status === 'done').length;
       const failed = outcome.outcomes.filter((o) => o.status === 'failed');
       const replayed = outcome.outcomes.reduce((n, o) => n + o.replayed, 0);
+      if (interruption.received) {
+        const interrupted = outcome.outcomes.filter((o) => o.status === 'interrupted').length;
+        const notStarted = outcome.planned - outcome.alreadyDone - done - failed.length - interrupted;
+        console.log(
+          `${interruption.received}: stopped experiment '${spec.experiment}': ${done} runs finished, ${interrupted} interrupted` +
+            `${failed.length ? `, ${failed.length} failed` : ''}, ${notStarted} not started; every stored trial is kept. Resume with: ${thisCommandLine()}`,
+        );
+        process.exitCode = signalExitCode(interruption.received);
+        return;
+      }
       console.log(
         `experiment '${spec.experiment}' in ${storePath}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
           `${done} finished now, ${failed.length} failed${replayed ? `, ${replayed} trials replayed from an interrupted attempt` : ''} ` +
@@ -81,10 +107,11 @@ export const runCommand: CommandModule<object, Args> = {
       if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
       for (const f of failed.slice(0, 5)) {
         const run = store.getRun(f.runId);
-        console.log(`  failed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}: ${(f.error ?? '').split('\n')[0]}`);
+        console.log(`  failed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}: ${errorSummary(f.error)}`);
       }
       if (failed.length) process.exitCode = 1;
     } finally {
+      interruption.dispose();
       store.close();
     }
   },

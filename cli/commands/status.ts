@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { UnknownNameError } from '../../core/index.js';
-import { openStore } from '../../runner/index.js';
-import { formatTable } from '../output.js';
+import { journaledTrials, openStore } from '../../runner/index.js';
+import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
 
 interface Args { experiment: string; store: string; json: boolean }
@@ -21,21 +21,24 @@ export const statusCommand: CommandModule<object, Args> = {
       }
       const runs = store.listRuns(args.experiment);
       const trials = store.countTrials(args.experiment);
+      const unfinished = runs.filter((r) => r.status === 'running' || r.status === 'interrupted');
+      const pendingImport = journaledTrials(store, unfinished.map((r) => r.id));
       const byOptimizer = new Map<string, Record<string, number>>();
       for (const run of runs) {
-        const counts = byOptimizer.get(run.optimizerLabel) ?? { pending: 0, running: 0, done: 0, failed: 0 };
+        const counts = byOptimizer.get(run.optimizerLabel) ?? { pending: 0, running: 0, interrupted: 0, done: 0, failed: 0 };
         counts[run.status]++;
         byOptimizer.set(run.optimizerLabel, counts);
       }
       const failed = runs.filter((r) => r.status === 'failed');
       if (args.json) {
-        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })) }));
+        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })) }));
         return;
       }
-      console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored\n`);
-      console.log(formatTable(['optimizer', 'pending', 'running', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.done, c.failed])));
-      if (runs.some((r) => r.status === 'running')) console.log("\n'running' runs whose process is gone resume when the experiment is run again.");
-      for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${(run.error ?? '').split('\n')[0]}`);
+      const journaled = pendingImport ? `, ${pendingImport} more in the journals of unfinished runs (stored when the experiment runs again)` : '';
+      console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored${journaled}\n`);
+      console.log(formatTable(['optimizer', 'pending', 'running', 'interrupted', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.interrupted, c.done, c.failed])));
+      if (unfinished.length) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
+      for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);
     } finally {
       store.close();

@@ -13,14 +13,28 @@ export function showValues(values: readonly Value[]): string {
   return `{${shown.join(', ')}}`;
 }
 
+/**
+ * A bound as the space's author wrote it: config_space.json files store some bounds as
+ * exp(log(x)), e.g. 0.00010000000000000009 for 1e-4. A bound within a few ulps of a number
+ * of at most 6 significant digits is shown as that number; any other is shown exactly.
+ */
+export function showBound(value: number): string {
+  if (!Number.isFinite(value) || value === 0) return String(value);
+  for (let digits = 1; digits <= 6; digits++) {
+    const round = Number(value.toPrecision(digits));
+    if (Math.abs(round - value) <= 1e-12 * Math.abs(value)) return String(round);
+  }
+  return String(value);
+}
+
 /** What a hyperparameter accepts, e.g. "int in [1, 10]" or "one of {'a', 'b'}". */
 export function showDomain(hp: Hyperparameter): string {
   switch (hp.type) {
     case 'float':
     case 'int': {
       const scale = hp.log ? ', log scale' : '';
-      const grid = hp.q !== undefined ? `, multiples of q=${hp.q} from ${hp.lower}` : '';
-      return `${hp.type} in [${hp.lower}, ${hp.upper}]${scale}${grid}`;
+      const grid = hp.q !== undefined ? `, multiples of q=${showBound(hp.q)} from ${showBound(hp.lower)}` : '';
+      return `${hp.type} in [${showBound(hp.lower)}, ${showBound(hp.upper)}]${scale}${grid}`;
     }
     case 'categorical':
       return `one of ${showValues(hp.choices)}`;

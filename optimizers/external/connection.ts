@@ -122,8 +122,13 @@ export class Connection {
       await this.child.exited;
       return;
     }
+    if (this.pending) {
+      // Closed with a request in flight (the run was interrupted): end the program now and settle the request.
+      await this.fail(`was stopped by the harness while '${this.pending.type}' was unanswered`);
+      return;
+    }
     this.closing = true;
-    if (this.child.running && !this.pending) {
+    if (this.child.running) {
       try {
         await this.request({ type: 'close' }, Math.min(this.timeouts.messageMs, 5000));
       } catch {
@@ -146,7 +151,7 @@ export class Connection {
       const pid = this.child.pid === undefined ? '' : ` (pid ${this.child.pid})`;
       await this.child.terminate(0, 500);
       await this.child.settleStderr();
-      const error = new ExternalOptimizerError(`External optimizer '${this.child.label}'${pid}${during} ${what}.${stderrText(this.child.stderrTail())}`);
+      const error = new ExternalOptimizerError(`External optimizer '${this.child.label}'${pid}${during} ${what.replace(/\.+$/, '')}.${stderrText(this.child.stderrTail())}`);
       this.pending = undefined;
       pending?.reject(error);
       return error;

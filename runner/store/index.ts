@@ -9,4 +9,4 @@ export const DEFAULT_STORE_PATH = 'results/hpoarena.db';
 export function openStore(path: string = DEFAULT_STORE_PATH, options: OpenOptions = {}): SqliteStore {
   return SqliteStore.open(path, options);
 }
-export { TrialJournal, recoverJournal } from './trialJournal.js';
+export { TrialJournal, recoverJournal, journaledTrials, discardJournal } from './trialJournal.js';

@@ -62,9 +62,15 @@ SELECT b.run_id AS run_id,
 FROM trial_batches AS b, json_each(b.trials) AS t;
 `;
 
-/** Creates the schema, or brings a store of an older schema up to this one, in one transaction. */
-export function migrate(db: Database.Database, from: number): void {
+/**
+ * Creates the schema, or brings a store of an older schema up to this one, in one transaction.
+ * The transaction is IMMEDIATE (write lock first) and re-reads the version inside it: several
+ * processes opening one new store at once would otherwise all read version 0 and all create.
+ */
+export function migrate(db: Database.Database): void {
   db.transaction(() => {
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (from >= SCHEMA_VERSION) return; // another opener got there first
     db.exec(TABLES_SQL);
     if (from < 2) {
       const legacy = from === 1 && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'trials'").get();
@@ -86,5 +92,5 @@ export function migrate(db: Database.Database, from: number): void {
       }
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
 }

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { StoreError, type Options } from '../../core/index.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
+import { isDirectory, isReadOnlyError, openForReading, openForWriting, readOnlyStoreError } from './openFile.js';
 import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
 
 export interface OpenOptions {
@@ -58,19 +58,10 @@ export class SqliteStore {
 
   static open(path: string, options: OpenOptions = {}): SqliteStore {
     const file = resolve(path);
-    let db: Database.Database;
-    try {
-      if (options.readonly) {
-        if (!existsSync(file)) throw new StoreError(`No store at '${path}'. Run an experiment first, or pass --store PATH.`);
-        db = new Database(file, { readonly: true, fileMustExist: true });
-      } else {
-        mkdirSync(dirname(file), { recursive: true });
-        db = new Database(file);
-      }
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(`Cannot open store '${path}': ${(error as Error).message}. Pass --store with a writable file path.`);
+    if (isDirectory(file)) {
+      throw new StoreError(`Store '${path}' is a directory; --store takes a file path, e.g. '${join(path, 'hpoarena.db')}'.`);
     }
+    const db = options.readonly ? openForReading(path, file) : openForWriting(path, file);
     try {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) {
@@ -81,13 +72,15 @@ export class SqliteStore {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
-        if (version < SCHEMA_VERSION) migrate(db, version);
+        // Take the write lock once now: a store we cannot write fails here, with one message, not mid-run.
+        db.transaction(() => {}).immediate();
+        if (version < SCHEMA_VERSION) migrate(db);
       } else if (version === 0) {
         throw new StoreError(`'${path}' is not an hpoarena store (no schema).`);
       } else if (version < SCHEMA_VERSION) {
         // An older store read by status/export/report: upgraded once (one transaction), then read.
         db.close();
-        SqliteStore.open(path).close();
+        upgradeForReading(path);
         return SqliteStore.open(path, options);
       }
       db.pragma('busy_timeout = 0');
@@ -95,6 +88,7 @@ export class SqliteStore {
     } catch (error) {
       db.close();
       if (error instanceof StoreError) throw error;
+      if (isReadOnlyError(error)) throw readOnlyStoreError(path);
       throw new StoreError(`Cannot use store '${path}': ${(error as Error).message} (${(error as { code?: string }).code ?? 'no code'})`);
     }
   }
@@ -135,6 +129,18 @@ export class SqliteStore {
     return retryBusy('adding runs', () => addAll.immediate());
   }
 
+  /** Gives a stored run new settings and starts it over: status pending, its trials deleted (one transaction). */
+  replanRun(id: number, run: NewRun): void {
+    const removeTrials = this.statement('DELETE FROM trial_batches WHERE run_id = ?');
+    const update = this.statement(`UPDATE runs SET optimizer = ?, optimizer_options = ?, n_trials = ?, time_budget = ?, status = 'pending', error = NULL,
+                                     budget_used = 0, started_at = NULL, finished_at = NULL WHERE id = ?`);
+    const replan = this.db.transaction(() => {
+      removeTrials.run(id);
+      update.run(run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, id);
+    });
+    retryBusy('replanning a run', () => replan.immediate());
+  }
+
   listRuns(experiment: string): RunRecord[] {
     const rows = retryBusy('reading runs', () => this.statement('SELECT * FROM runs WHERE experiment = ? ORDER BY id').all(experiment)) as RunRow[];
     return rows.map(toRunRecord);
@@ -146,9 +152,9 @@ export class SqliteStore {
     return toRunRecord(row);
   }
 
-  /** Runs left 'running' by a process that died go back to 'pending' (they resume from their trials). */
+  /** Runs left 'running' by a process that died, or stopped by a signal, go back to 'pending' (they resume from their trials). */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): number {
-    const statuses = alsoFailed ? `('running', 'failed')` : `('running')`;
+    const statuses = alsoFailed ? `('running', 'interrupted', 'failed')` : `('running', 'interrupted')`;
     const statement = this.statement(`UPDATE runs SET status = 'pending', error = NULL WHERE experiment = ? AND status IN ${statuses}`);
     return retryBusy('resetting interrupted runs', () => statement.run(experiment).changes);
   }
@@ -178,6 +184,16 @@ export class SqliteStore {
       statement.run(status, budgetUsed, error, new Date().toISOString(), id);
     });
     retryBusy('finishing a run', () => finish.immediate());
+  }
+
+  /** Marks a run stopped by a signal, storing its journaled trials in the same transaction; it resumes on the next run. */
+  interruptRun(id: number, budgetUsed: number, batches: readonly TrialBatch[] = []): void {
+    const statement = this.statement("UPDATE runs SET status = 'interrupted', budget_used = ?, error = NULL WHERE id = ? AND status = 'running'");
+    const interrupt = this.db.transaction(() => {
+      this.insertBatches(batches);
+      statement.run(budgetUsed, id);
+    });
+    retryBusy('marking a run interrupted', () => interrupt.immediate());
   }
 
   /** Stores trials in one transaction; trials of a run at or below its last stored index are skipped. */
@@ -254,3 +270,13 @@ function toRunRecord(row: RunRow): RunRecord {
   };
 }
 
+
+/** Upgrades an older store before a reading command reads it; a store nobody may write cannot be. */
+function upgradeForReading(path: string): void {
+  try {
+    SqliteStore.open(path).close();
+  } catch (error) {
+    if (!(error instanceof StoreError) || !error.message.includes('read-only')) throw error;
+    throw new StoreError(`Store '${path}' has an older schema and is read-only here: open it once with write access (e.g. \`hpoarena status\`) to upgrade it.`);
+  }
+}

@@ -118,3 +118,34 @@ export function recoverJournal(store: SqliteStore, runId: number): number {
   rmSync(file, { force: true });
   return trials.length;
 }
+
+/**
+ * Trials that journals hold beyond what SQLite has, per run (a process killed mid-run leaves
+ * them; the run's next start imports them). For `status`, which must not write: only reads.
+ */
+export function journaledTrials(store: SqliteStore, runIds: readonly number[]): number {
+  let total = 0;
+  for (const runId of runIds) {
+    let text: string;
+    try {
+      text = readFileSync(journalFile(store, runId), 'utf8');
+    } catch {
+      continue; // no journal: every trial of the run is in SQLite
+    }
+    const stored = store.trials(runId).length;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        if (parseTrial(line).index >= stored) total++;
+      } catch {
+        break; // a torn last line
+      }
+    }
+  }
+  return total;
+}
+
+/** Deletes a run's journal without importing it (the run is planned anew). */
+export function discardJournal(store: SqliteStore, runId: number): void {
+  rmSync(journalFile(store, runId), { force: true });
+}

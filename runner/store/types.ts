@@ -1,6 +1,7 @@
 import type { Config, Options, TrialStatus } from '../../core/index.js';
 
-export type RunStatus = 'pending' | 'running' | 'done' | 'failed';
+/** 'interrupted': stopped by a signal (Ctrl-C); it resumes from its trials like a 'running' run whose process died. */
+export type RunStatus = 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
 
 export interface ExperimentRecord {
   readonly name: string;

@@ -1,15 +1,15 @@
 /**
  * A misbehaving protocol program for the fault tests: `node fakeProgram.js MODE`. It answers
- * like a random-search program except where MODE says otherwise. Writes its pid to
+ * like a random-search program except where MODE says otherwise. Appends its pid (a line) to
  * $FAKE_PID_FILE when set, and some stderr lines so tests can check the tail is reported.
  * It speaks hpoarena-ask-tell/2 when offered; with FAKE_PROTOCOL=v1 it is a program written
  * for version 1 only (it reads `init.protocol` alone, insists on /1 and acknowledges tells).
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { Rng, SearchSpace } from '../../../core/index.js';
 
 const mode = process.argv[2] ?? 'ok';
-if (process.env.FAKE_PID_FILE) writeFileSync(process.env.FAKE_PID_FILE, String(process.pid));
+if (process.env.FAKE_PID_FILE) appendFileSync(process.env.FAKE_PID_FILE, `${process.pid}\n`); // one line per program started
 process.stderr.write(`fake program starting in mode ${mode}\n`);
 
 let space: SearchSpace | undefined;
