@@ -8,6 +8,11 @@ export interface Objective {
   readonly name: string;
   /** Direction of the underlying metric; the task's cost is already sign-flipped for 'maximize'. */
   readonly direction: 'minimize' | 'maximize';
+  /**
+   * A quantity measured while evaluating (e.g. training seconds): it varies between two
+   * evaluations of the same trial, so determinism checks leave it out.
+   */
+  readonly measured?: boolean;
 }
 
 export interface Fidelity {

@@ -51,7 +51,7 @@ test('a PostgreSQL URL: malformed, wrong scheme, unreachable, reachable', async 
 test('--backend: an unknown name or a backend that is not installed stops with one line, exit 2', () => {
   const unknown = cli(['tasks', '--collection', 'tfjs', '--backend', 'gpu']);
   assert.equal(unknown.status, 2);
-  assert.equal(unknown.stderr.trim(), "hpoarena: Unknown tfjs backend 'gpu'. Did you mean 'cpu'? Valid: auto, node-gpu, node, wasm, cpu");
+  assert.equal(unknown.stderr.trim(), "hpoarena: Unknown tfjs backend 'gpu'. Did you mean 'node-gpu'? Valid: auto, node-gpu, node, wasm, cpu");
   const wasm = cli(['tasks', '--collection', 'tfjs', '--backend', 'wasm']);
   assert.equal(wasm.status, 0);
 });
