@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { LineSplitter } from './lineSplitter.js';
 
 /** How to start an external optimizer program. */
 export interface LaunchSpec {
@@ -43,7 +44,8 @@ export class ChildProgram {
   private readonly process: ChildProcess;
   private readonly stderrLines: string[] = [];
   private stderrPartial = '';
-  private stdoutPartial = '';
+  /** Complete stdout lines go to onLine, read when each line arrives (callers set it after construction). */
+  private readonly stdoutLines = new LineSplitter((line) => this.onLine(line));
   private exitStatus: ExitStatus | undefined;
   private spawnError: Error | undefined;
   /** Lines sent in this tick, not yet written. */
@@ -67,7 +69,7 @@ export class ChildProgram {
     alive.add(this);
     this.process.stdin!.on('error', () => {}); // EPIPE after the program died: its exit reports the failure
     this.process.stdout!.setEncoding('utf8');
-    this.process.stdout!.on('data', (chunk: string) => this.readStdout(chunk));
+    this.process.stdout!.on('data', (chunk: string) => this.stdoutLines.push(chunk));
     this.process.stderr!.setEncoding('utf8');
     this.process.stderr!.on('data', (chunk: string) => this.readStderr(chunk));
     this.stderrClosed = new Promise((resolve) => {
@@ -178,18 +180,6 @@ export class ChildProgram {
         // already gone
       }
     }
-  }
-
-  private readStdout(chunk: string): void {
-    let text = this.stdoutPartial + chunk;
-    let newline = text.indexOf('\n');
-    while (newline >= 0) {
-      const line = text.slice(0, newline);
-      text = text.slice(newline + 1);
-      if (line.trim() !== '') this.onLine(line);
-      newline = text.indexOf('\n');
-    }
-    this.stdoutPartial = text;
   }
 
   private readStderr(chunk: string): void {

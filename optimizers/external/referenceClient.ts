@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { IncumbentTracker, Rng, SearchSpace, type Fidelity, type TrialStatus } from '../../core/index.js';
 import { PROTOCOL_V1, PROTOCOL_V2 } from './protocol.js';
+import { readStdinLines } from './lineSplitter.js';
 
 interface State {
   readonly space: SearchSpace;
@@ -111,17 +112,6 @@ function watchParent(): void {
   timer.unref();
 }
 
-let buffer = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => {
-  buffer += chunk;
-  let newline = buffer.indexOf('\n');
-  while (newline >= 0) {
-    const line = buffer.slice(0, newline);
-    buffer = buffer.slice(newline + 1);
-    if (line.trim()) onLine(line);
-    newline = buffer.indexOf('\n');
-  }
-});
+readStdinLines(onLine);
 process.stdin.on('end', () => process.exit(0));
 watchParent();

@@ -7,6 +7,7 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { Rng, SearchSpace } from '../../../core/index.js';
+import { readStdinLines } from '../../../optimizers/external/lineSplitter.js';
 
 const mode = process.argv[2] ?? 'ok';
 if (process.env.FAKE_PID_FILE) appendFileSync(process.env.FAKE_PID_FILE, `${process.pid}\n`); // one line per program started
@@ -68,19 +69,8 @@ function handle(message: { type: string; id: number; [key: string]: unknown }): 
 
 if (mode === 'stubborn') process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
 
-let buffer = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => {
-  chunks++;
-  buffer += chunk;
-  let at = buffer.indexOf('\n');
-  while (at >= 0) {
-    const line = buffer.slice(0, at);
-    buffer = buffer.slice(at + 1);
-    if (line.trim()) handle(JSON.parse(line));
-    at = buffer.indexOf('\n');
-  }
-});
+process.stdin.on('data', () => chunks++); // reads, counted by the one-round-trip test
+readStdinLines((line) => handle(JSON.parse(line)));
 // Exit at EOF like the protocol asks; 'stubborn' ignores it (close must escalate to SIGKILL).
 process.stdin.on('end', () => {
   if (mode !== 'stubborn') process.exit(0);
