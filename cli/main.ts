@@ -17,6 +17,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
+import { workerCommand } from './commands/worker.js';
+import { slurmCommand } from './commands/slurm.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -42,7 +44,9 @@ async function main(argv: string[]): Promise<void> {
     .command(reportCommand)
     .command(importCarpsCommand)
     .command(doctorCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
+    .command(workerCommand)
+    .command(slurmCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, doctor.')
     .command(checkOptimizerCommand)
     .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
     .strict()
