@@ -2,6 +2,6 @@ export { enqueueExperiment, type EnqueueOptions, type EnqueueOutcome } from './e
 export { runQueueWorker, type QueueWorkerOptions, type WorkerSummary } from './queueWorker.js';
 export { slurmScript, withoutPassword, type SlurmScriptOptions, type SlurmScript } from './slurmScript.js';
 export { queueStatus, type QueueStatus } from './queueStatus.js';
-export { QueueDatabase, maskPassword, isPostgresUrl } from './queueDatabase.js';
+export { QueueDatabase } from './queueDatabase.js';
 export { listWorkers, type WorkerRow } from './workerRegistry.js';
 export { RUN_QUEUE } from './runQueue.js';

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { StoreError } from '../../core/index.js';
+import { maskCredentials } from '../store/postgres/maskCredentials.js';
 
 /** pg-boss's way of running SQL: handed to it so its statements share our pool or our transaction. */
 export interface SqlExecutor {
@@ -23,7 +24,7 @@ export class QueueDatabase implements SqlExecutor {
       await pool.query('SELECT 1');
     } catch (error) {
       await pool.end();
-      throw new StoreError(`Cannot reach the queue database ${maskPassword(url)}: ${describePgError(error, url)}`);
+      throw new StoreError(`Cannot reach the queue database ${maskCredentials(url)}: ${describePgError(error, url)}`);
     }
     return database;
   }
@@ -53,18 +54,6 @@ export class QueueDatabase implements SqlExecutor {
   }
 }
 
-/** The URL with its password replaced by ***, for every message and log line. */
-export function maskPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
-  }
-}
-
 /** A node-postgres error in a sentence, with the password never repeated. */
 export function describePgError(error: unknown, url: string): string {
   const err = error as { code?: string; message?: string };
@@ -72,14 +61,12 @@ export function describePgError(error: unknown, url: string): string {
     : err.code === '28P01' ? 'password authentication failed'
     : err.code === '3D000' ? 'the database does not exist'
     : err.message ?? String(error);
-  const password = safePassword(url);
-  return password ? reason.split(password).join('***') : reason;
+  return maskCredentials(reason, passwordOf(url));
 }
 
-function safePassword(url: string): string | undefined {
+function passwordOf(url: string): string | undefined {
   try {
-    const password = decodeURIComponent(new URL(url).password);
-    return password.length >= 3 ? password : undefined;
+    return decodeURIComponent(new URL(url).password) || undefined;
   } catch {
     return undefined;
   }
@@ -90,8 +77,4 @@ export function isConnectionError(error: unknown): boolean {
   const err = error as { code?: string; message?: string };
   if (err?.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(err.code)) return true;
   return /Connection terminated|connection timeout|not queryable|Client has encountered a connection error/i.test(err?.message ?? '');
-}
-
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
 }

@@ -1,5 +1,6 @@
 import { StoreError } from '../../core/index.js';
-import { maskPassword, type QueueDatabase } from './queueDatabase.js';
+import { maskCredentials } from '../store/postgres/maskCredentials.js';
+import type { QueueDatabase } from './queueDatabase.js';
 
 /** Worker registry and run leases live in their own schema, next to pg-boss's and the store's tables. */
 export const QUEUE_SCHEMA = 'hpoarena_queue';
@@ -47,7 +48,7 @@ export async function ensureQueueSchema(db: QueueDatabase): Promise<void> {
     const version = rows[0]?.version as number | undefined;
     if (version === undefined) await tx.executeSql(`INSERT INTO ${QUEUE_SCHEMA}.version VALUES ($1)`, [QUEUE_SCHEMA_VERSION]);
     else if (version > QUEUE_SCHEMA_VERSION) {
-      throw new StoreError(`The queue tables in ${maskPassword(db.url)} were written by a newer hpoarena (queue schema ${version}; this version reads up to ${QUEUE_SCHEMA_VERSION}). Upgrade hpoarena on this machine; nothing was changed.`);
+      throw new StoreError(`The queue tables in ${maskCredentials(db.url)} were written by a newer hpoarena (queue schema ${version}; this version reads up to ${QUEUE_SCHEMA_VERSION}). Upgrade hpoarena on this machine; nothing was changed.`);
     }
   });
 }

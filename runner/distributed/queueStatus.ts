@@ -1,4 +1,5 @@
-import { isPostgresUrl, QueueDatabase } from './queueDatabase.js';
+import { isPostgresUrl } from '../store/postgres/maskCredentials.js';
+import { QueueDatabase } from './queueDatabase.js';
 import { BOSS_SCHEMA, QUEUE_SCHEMA } from './queueSchema.js';
 import { RUN_QUEUE } from './runQueue.js';
 import { listWorkers, type WorkerRow } from './workerRegistry.js';

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/index.js';
+import { maskCredentials } from '../store/postgres/maskCredentials.js';
 
 export interface SlurmScriptOptions {
   /** The store (and queue) URL; a password in it is left out of the script (see below). */
@@ -89,9 +90,9 @@ export function withoutPassword(url: string): { url: string; passwordRemoved: bo
   try {
     parsed = new URL(url);
   } catch {
-    throw new SpecError(`--store '${url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')}' is not a PostgreSQL URL: use postgres://USER@HOST:PORT/DATABASE.`);
+    throw new SpecError(`--store '${maskCredentials(url)}' is not a PostgreSQL URL: use postgres://USER@HOST:PORT/DATABASE.`);
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new SpecError(`\`hpoarena slurm\` needs a PostgreSQL store (workers on many machines share it), got '${url}': use --store postgres://USER@HOST:PORT/DATABASE.`);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new SpecError(`\`hpoarena slurm\` needs a PostgreSQL store (workers on many machines share it), got '${maskCredentials(url)}': use --store postgres://USER@HOST:PORT/DATABASE.`);
   if (!parsed.password) return { url, passwordRemoved: false };
   parsed.password = '';
   return { url: parsed.toString(), passwordRemoved: true };
