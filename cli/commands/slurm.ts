@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { wholeNumber } from '../../runner/index.js';
 import { slurmScript } from '../../runner/distributed/index.js';
+import { isPostgresUrl } from '../../runner/store/postgres/maskCredentials.js';
 
 interface Args {
-  store: string; array: string; 'array-limit'?: string; concurrency?: string; 'cpus-per-task': string; time?: string; mem?: string;
+  store: string; queue?: string; array: string; 'array-limit'?: string; concurrency?: string; 'cpus-per-task': string; time?: string; mem?: string;
   partition?: string; 'job-name'?: string; command?: string; out?: string; log?: string; 'exit-when-idle': string; lease?: string; plugin?: string[];
 }
 
@@ -16,6 +17,7 @@ export const slurmCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y
       .option('store', { type: 'string', demandOption: true, describe: 'PostgreSQL store the workers share; a password in it is left out of the script (use PGPASSWORD or ~/.pgpass)' })
+      .option('queue', { type: 'string', describe: 'PostgreSQL database of the queue, beside a SQLite --store (a single-node cluster only)' })
       .option('array', { type: 'string', demandOption: true, describe: 'Array tasks: worker processes' })
       .option('array-limit', { type: 'string', describe: 'At most this many array tasks at once (sbatch %N)' })
       .option('concurrency', { type: 'string', describe: 'Runs per worker at a time (default: --cpus-per-task)' })
@@ -31,7 +33,8 @@ export const slurmCommand: CommandModule<object, Args> = {
       .option('out', { type: 'string', describe: 'Write the script here (default: stdout)' }) as never,
   handler: (args) => {
     const script = slurmScript({
-      store: args.store,
+      // A SQLite file by absolute path: array tasks may start in another folder.
+      store: args.queue !== undefined && !isPostgresUrl(args.store) ? resolve(args.store) : args.store, queue: args.queue,
       array: wholeNumber(args.array, '--array', 1),
       arrayLimit: args['array-limit'] !== undefined ? wholeNumber(args['array-limit'], '--array-limit', 1) : undefined,
       concurrency: args.concurrency !== undefined ? wholeNumber(args.concurrency, '--concurrency', 1) : undefined,

@@ -4,6 +4,8 @@ import { maskCredentials } from '../store/postgres/maskCredentials.js';
 export interface SlurmScriptOptions {
   /** The store (and queue) URL; a password in it is left out of the script (see below). */
   readonly store: string;
+  /** A separate queue database (workers then share a SQLite store file: one node only). */
+  readonly queue?: string;
   /** Array tasks: one worker process each. */
   readonly array: number;
   /** At most this many array tasks run at once (sbatch's %N). */
@@ -46,7 +48,9 @@ export function slurmScript(options: SlurmScriptOptions): SlurmScript {
   if (options.time !== undefined && !/^(\d+-)?\d+(:\d{1,2}){0,2}$/.test(options.time)) throw new SpecError(`--time '${options.time}' is not a SLURM time: use minutes, MM:SS, HH:MM:SS or D-HH:MM:SS.`);
   if (options.mem !== undefined && !/^\d+[KMGT]?$/i.test(options.mem)) throw new SpecError(`--mem '${options.mem}' is not a SLURM memory size: use e.g. 4G or 4000M.`);
   if (options.partition !== undefined && !/^[\w.,-]+$/.test(options.partition)) throw new SpecError(`--partition '${options.partition}' is not a partition name (letters, digits, '.', '-', '_', commas).`);
-  const { url, passwordRemoved } = withoutPassword(options.store);
+  const queue = options.queue !== undefined ? withoutPassword(options.queue) : undefined;
+  const store = queue ? { url: options.store, passwordRemoved: false } : withoutPassword(options.store);
+  const passwordRemoved = store.passwordRemoved || (queue?.passwordRemoved ?? false);
   const concurrency = options.concurrency ?? options.cpusPerTask;
   const directives = [
     `--job-name=${options.jobName ?? 'hpoarena-workers'}`,
@@ -61,7 +65,7 @@ export function slurmScript(options: SlurmScriptOptions): SlurmScript {
     '--signal=B:TERM@60',
   ];
   const worker = [
-    options.command, 'worker', '--store', shellQuote(url), '--concurrency', String(concurrency),
+    options.command, 'worker', '--store', shellQuote(store.url), ...(queue ? ['--queue', shellQuote(queue.url)] : []), '--concurrency', String(concurrency),
     '--exit-when-idle', String(options.exitWhenIdleSeconds),
     ...(options.leaseSeconds !== undefined ? ['--lease', String(options.leaseSeconds)] : []),
     ...(options.extraWorkerArgs ?? []).map(shellQuote),
@@ -86,13 +90,14 @@ export function slurmScript(options: SlurmScriptOptions): SlurmScript {
 
 /** The URL without its password (node-postgres then reads PGPASSWORD or ~/.pgpass). */
 export function withoutPassword(url: string): { url: string; passwordRemoved: boolean } {
+  const notPostgres = () => new SpecError(`\`hpoarena slurm\` needs a PostgreSQL store (workers on many machines share it), got '${maskCredentials(url)}': use --store postgres://USER@HOST:PORT/DATABASE.`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new SpecError(`--store '${maskCredentials(url)}' is not a PostgreSQL URL: use postgres://USER@HOST:PORT/DATABASE.`);
+    throw notPostgres();
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new SpecError(`\`hpoarena slurm\` needs a PostgreSQL store (workers on many machines share it), got '${maskCredentials(url)}': use --store postgres://USER@HOST:PORT/DATABASE.`);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw notPostgres();
   if (!parsed.password) return { url, passwordRemoved: false };
   parsed.password = '';
   return { url: parsed.toString(), passwordRemoved: true };
