@@ -3,8 +3,9 @@ import { UnknownNameError } from '../../core/index.js';
 import { journaledTrials, openStore } from '../../runner/index.js';
 import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
+import { queueJson, queueStatusOf, queueText } from '../queueStatusText.js';
 
-interface Args { experiment: string; store: string; json: boolean }
+interface Args { experiment: string; store: string; queue?: string; json: boolean }
 
 export const statusCommand: CommandModule<object, Args> = {
   command: 'status <experiment>',
@@ -12,8 +13,9 @@ export const statusCommand: CommandModule<object, Args> = {
   builder: (y) =>
     withStore(y)
       .positional('experiment', { type: 'string', demandOption: true })
+      .option('queue', { type: 'string', describe: 'PostgreSQL database of the queue, beside a SQLite --store (default: a PostgreSQL store\'s own)' })
       .option('json', { type: 'boolean', default: false }) as never,
-  handler: (args) => {
+  handler: async (args) => {
     const store = openStore(args.store, { readonly: true });
     try {
       if (!store.getExperiment(args.experiment)) {
@@ -30,14 +32,16 @@ export const statusCommand: CommandModule<object, Args> = {
         byOptimizer.set(run.optimizerLabel, counts);
       }
       const failed = runs.filter((r) => r.status === 'failed');
+      const queue = await queueStatusOf(args);
       if (args.json) {
-        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })) }));
+        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })), ...(queue ? queueJson(queue) : {}) }));
         return;
       }
       const journaled = pendingImport ? `, ${pendingImport} more in the journals of unfinished runs (stored when the experiment runs again)` : '';
       console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored${journaled}\n`);
       console.log(formatTable(['optimizer', 'pending', 'running', 'interrupted', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.interrupted, c.done, c.failed])));
-      if (unfinished.length) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
+      if (queue) console.log(`\n${queueText(queue)}`);
+      if (unfinished.length && !queue) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
       for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);
     } finally {
