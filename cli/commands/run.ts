@@ -11,7 +11,8 @@ import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interrup
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
 import { queueLocation } from '../queueLocation.js';
-import { enqueueExperiment, maskPassword } from '../../runner/distributed/index.js';
+import { enqueueExperiment } from '../../runner/distributed/index.js';
+import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js';
 
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
@@ -139,9 +140,9 @@ async function enqueue(storePath: string, spec: ExperimentSpec, args: Args): Pro
       maxAttempts: wholeNumber(args['max-attempts'], '--max-attempts', 1),
     });
     console.log(
-      `experiment '${spec.experiment}' in ${maskPassword(storePath)}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+      `experiment '${spec.experiment}' in ${maskCredentials(storePath)}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
         `${outcome.enqueued} queued now, ${outcome.alreadyQueued} already queued${outcome.failed ? `, ${outcome.failed} failed (queue them again with --retry-failed)` : ''}. ` +
-        `Start workers with: hpoarena worker --store ${maskPassword(storePath)}${args.queue ? ` --queue ${maskPassword(args.queue)}` : ''}`,
+        `Start workers with: hpoarena worker --store ${maskCredentials(storePath)}${args.queue ? ` --queue ${maskCredentials(args.queue)}` : ''}`,
     );
     if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
   } finally {
