@@ -2,7 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HpoArenaError } from '../core/index.js';
-import { loadPlugins } from '../runner/index.js';
+import { loadPlugins, maskCredentials } from '../runner/index.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { optimizersCommand } from './commands/optimizers.js';
@@ -70,11 +70,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   await main(hideBin(process.argv));
 } catch (error) {
+  // Every message may name a PostgreSQL store: its password never reaches the terminal.
   if (error instanceof HpoArenaError) {
-    console.error(`hpoarena: ${error.message}`);
+    console.error(`hpoarena: ${maskCredentials(error.message, process.env.PGPASSWORD)}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(error);
+    console.error(maskCredentials(error instanceof Error ? (error.stack ?? String(error)) : String(error), process.env.PGPASSWORD));
     process.exitCode = 1;
   }
 }

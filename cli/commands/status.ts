@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UnknownNameError } from '../../core/index.js';
-import { journaledTrials, openStore } from '../../runner/index.js';
+import { openStore } from '../../runner/index.js';
 import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
 import { queueJson, queueStatusOf, queueText } from '../queueStatusText.js';
@@ -16,15 +16,15 @@ export const statusCommand: CommandModule<object, Args> = {
       .option('queue', { type: 'string', describe: 'PostgreSQL database of the queue, beside a SQLite --store (default: a PostgreSQL store\'s own)' })
       .option('json', { type: 'boolean', default: false }) as never,
   handler: async (args) => {
-    const store = openStore(args.store, { readonly: true });
+    const store = await openStore(args.store, { readonly: true });
     try {
-      if (!store.getExperiment(args.experiment)) {
-        throw new UnknownNameError(`experiment (store '${args.store}')`, args.experiment, store.listExperiments().map((e) => e.name));
+      if (!(await store.getExperiment(args.experiment))) {
+        throw new UnknownNameError(`experiment (store '${store.label}')`, args.experiment, (await store.listExperiments()).map((e) => e.name));
       }
-      const runs = store.listRuns(args.experiment);
-      const trials = store.countTrials(args.experiment);
+      const runs = await store.listRuns(args.experiment);
+      const trials = await store.countTrials(args.experiment);
       const unfinished = runs.filter((r) => r.status === 'running' || r.status === 'interrupted');
-      const pendingImport = journaledTrials(store, unfinished.map((r) => r.id));
+      const pendingImport = await store.countUnstoredTrials(unfinished.map((r) => r.id));
       const byOptimizer = new Map<string, Record<string, number>>();
       for (const run of runs) {
         const counts = byOptimizer.get(run.optimizerLabel) ?? { pending: 0, running: 0, interrupted: 0, done: 0, failed: 0 };
@@ -45,7 +45,7 @@ export const statusCommand: CommandModule<object, Args> = {
       for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -30,7 +30,7 @@ export const workerCommand: CommandModule<object, Args> = {
     const leaseSeconds = positiveNumber(args.lease, '--lease');
     const exitWhenIdleSeconds = args['exit-when-idle'] !== undefined ? nonNegativeSeconds(args['exit-when-idle'], '--exit-when-idle') : undefined;
     if (args.verbose) process.env.HPOARENA_VERBOSE = '1';
-    const store = openStore(args.store);
+    const store = await openStore(args.store);
     // First signal: stop taking runs and hand back (or finish) those in progress. Second: exit now.
     const stop = new AbortController();
     let received: NodeJS.Signals | undefined;
@@ -51,7 +51,7 @@ export const workerCommand: CommandModule<object, Args> = {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      store.close();
+      await store.close();
     }
   },
 };

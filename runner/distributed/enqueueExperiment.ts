@@ -3,7 +3,7 @@ import { planExperiment, type PlannedExperiment } from '../experiment.js';
 import type { ExperimentSpec } from '../experimentSpec.js';
 import { changedRuns, changedSpecError } from '../planChanges.js';
 import { loadPlugins } from '../plugins.js';
-import type { SqliteStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { QueueDatabase } from './queueDatabase.js';
 import { ensureQueueSchema, QUEUE_SCHEMA } from './queueSchema.js';
 import { RunQueue } from './runQueue.js';
@@ -35,7 +35,7 @@ export interface EnqueueOutcome {
  * one job per run that is not done and has no job yet. Workers anywhere execute them. Safe to
  * repeat: a run is never queued twice, a done run never again.
  */
-export async function enqueueExperiment(store: SqliteStore, queueUrl: string, spec: ExperimentSpec, options: EnqueueOptions = {}): Promise<EnqueueOutcome> {
+export async function enqueueExperiment(store: Store, queueUrl: string, spec: ExperimentSpec, options: EnqueueOptions = {}): Promise<EnqueueOutcome> {
   const maxAttempts = options.maxAttempts ?? 3;
   if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1)) throw new SpecError(`--max-attempts must be a positive integer, got ${maxAttempts}.`);
   const plugins = await loadPlugins(options.plugins ?? []);

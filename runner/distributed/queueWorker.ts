@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunPool } from '../pool.js';
 import type { RunOutcome } from '../executeRun.js';
-import type { SqliteStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { QueueDatabase, isConnectionError, type SqlExecutor } from './queueDatabase.js';
 import { ensureQueueSchema } from './queueSchema.js';
 import { RunQueue, type RunJob } from './runQueue.js';
@@ -43,7 +43,7 @@ export interface WorkerSummary {
  * threads, writing trials to the store as they finish. A run taken over from a dead worker
  * resumes from its stored trials by the same replay as a local resume.
  */
-export async function runQueueWorker(store: SqliteStore, queueUrl: string, options: QueueWorkerOptions): Promise<WorkerSummary> {
+export async function runQueueWorker(store: Store, queueUrl: string, options: QueueWorkerOptions): Promise<WorkerSummary> {
   const leaseSeconds = options.leaseSeconds ?? 60;
   const heartbeatMs = 1000 * (options.heartbeatSeconds ?? Math.max(0.2, Math.min(10, leaseSeconds / 4)));
   const pollMs = 1000 * (options.pollSeconds ?? 1);
@@ -81,7 +81,7 @@ class QueueWorkerLoop {
   private handedBack = 0;
   private lastError = '';
 
-  constructor(private readonly store: SqliteStore, private readonly db: QueueDatabase, private readonly queue: RunQueue, private readonly registry: WorkerRegistry, private readonly pool: RunPool, private readonly options: LoopOptions) {}
+  constructor(private readonly store: Store, private readonly db: QueueDatabase, private readonly queue: RunQueue, private readonly registry: WorkerRegistry, private readonly pool: RunPool, private readonly options: LoopOptions) {}
 
   async run(): Promise<WorkerSummary> {
     const onSignal = () => {

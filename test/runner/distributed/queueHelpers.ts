@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { CLI, QUEUE_PLUGIN, REPO_ROOT, cli, tempDir } from '../../helpers.js';
 import { freshDatabase } from '../../postgres.js';
+import { openStore, type RunRecord, type TrialRecord } from '../../../runner/index.js';
 
 export interface QueueSetup {
   readonly dir: string;
@@ -12,11 +13,27 @@ export interface QueueSetup {
   readonly evalLog: string;
 }
 
-/** A fresh database for the queue, a store, and the evaluation log, for one test. */
-export async function queueSetup(t: { after(fn: () => void | Promise<void>): void }, queueUrl?: string): Promise<QueueSetup> {
+/**
+ * A fresh database holding store and queue, and the evaluation log, for one test. With
+ * `sqliteStore`, the store is a SQLite file beside a PostgreSQL queue (workers on one machine).
+ */
+export async function queueSetup(t: { after(fn: () => void | Promise<void>): void }, options: { url?: string; sqliteStore?: boolean } = {}): Promise<QueueSetup> {
   const dir = tempDir(t);
-  const url = queueUrl ?? (await freshDatabase(t));
-  return { dir, queueUrl: url, storeArgs: ['--store', join(dir, 'store.db'), '--queue', url], evalLog: join(dir, 'evaluations.log') };
+  const url = options.url ?? (await freshDatabase(t));
+  const storeArgs = options.sqliteStore ? ['--store', join(dir, 'store.db'), '--queue', url] : ['--store', url];
+  return { dir, queueUrl: url, storeArgs, evalLog: join(dir, 'evaluations.log') };
+}
+
+/** Every run of an experiment with its stored trials. */
+export async function storedRuns(setup: QueueSetup, experiment: string): Promise<Array<RunRecord & { trials: TrialRecord[] }>> {
+  const store = await openStore(setup.storeArgs[1], { readonly: true });
+  try {
+    const runs: Array<RunRecord & { trials: TrialRecord[] }> = [];
+    for await (const { run, trials } of store.runTrials(experiment)) runs.push({ ...run, trials });
+    return runs;
+  } finally {
+    await store.close();
+  }
 }
 
 export function enqueue(setup: QueueSetup, args: string[]) {

@@ -4,11 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { SpecError } from '../../../core/index.js';
-import { openStore } from '../../../runner/index.js';
 import { slurmScript } from '../../../runner/distributed/index.js';
 import { cli, QUEUE_PLUGIN } from '../../helpers.js';
 import { skipWithoutPostgres } from '../../postgres.js';
-import { enqueue, queueSetup } from './queueHelpers.js';
+import { enqueue, queueSetup, storedRuns } from './queueHelpers.js';
 import { skipWithoutSlurm, startSlurmCluster } from './slurmCluster.js';
 
 const base = { store: 'postgres://bench:s3cret-pw@db.example.org:5432/hpo', array: 4, cpusPerTask: 2, command: '/usr/bin/node /opt/hpoarena/dist/cli/main.js', exitWhenIdleSeconds: 60 };
@@ -48,11 +47,9 @@ test('a real single-node SLURM runs the generated script: the array\'s workers e
   const submitted = spawnSync('sbatch', ['--wait', script], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, ...cluster.env, ...(password ? { PGPASSWORD: password } : {}) } });
   const workerLogs = () => readdirSync(setup.dir).filter((f) => f.endsWith('.log')).map((f) => readFileSync(join(setup.dir, f), 'utf8')).join('\n');
   assert.equal(submitted.status, 0, `${submitted.stdout}${submitted.stderr}\n${workerLogs()}\n${cluster.logs()}`);
-  const store = openStore(setup.storeArgs[1], { readonly: true });
-  t.after(() => store.close());
-  const runs = store.listRuns('slurm');
+  const runs = await storedRuns(setup, 'slurm');
   assert.equal(runs.length, 12);
   assert.deepEqual(runs.filter((r) => r.status !== 'done').map((r) => r.id), [], workerLogs());
   assert.equal((workerLogs().match(/ worker \S+: \d+ runs at a time/g) ?? []).length, 2, 'two array tasks, one worker each');
-  assert.equal(store.countTrials('slurm'), 60);
+  assert.equal(runs.reduce((n, run) => n + run.trials.length, 0), 60);
 });

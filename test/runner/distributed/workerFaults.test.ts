@@ -2,29 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../../../runner/index.js';
 import { cli, QUEUE_PLUGIN, FAULTY_PLUGIN } from '../../helpers.js';
 import { skipWithoutPostgres, skipWithoutPostgresBinaries, throwawayServer } from '../../postgres.js';
-import { enqueue, evaluatedTwice, queueSetup, startWorker, waitFor, type QueueSetup } from './queueHelpers.js';
+import { enqueue, evaluatedTwice, queueSetup, startWorker, storedRuns, waitFor, type QueueSetup } from './queueHelpers.js';
 
 const paced = ['--optimizers', 'random', '--tasks', 'test-queue/paced'];
 
 function exportCsv(setup: QueueSetup | string[], experiment: string): string {
-  const storeArgs = Array.isArray(setup) ? setup : setup.storeArgs.slice(0, 2);
+  const storeArgs = Array.isArray(setup) ? setup : setup.storeArgs;
   const result = cli(['export', experiment, ...storeArgs]);
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
-}
-
-function storedRuns(setup: QueueSetup, experiment: string) {
-  const store = openStore(setup.storeArgs[1], { readonly: true });
-  try {
-    return store.listRuns(experiment).map((run) => ({ ...run, trials: store.trials(run.id) }));
-  } catch {
-    return [];
-  } finally {
-    store.close();
-  }
 }
 
 test('kill -9 of a worker mid-run: another worker finishes the run; the export equals an uninterrupted run\'s', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
@@ -38,7 +26,7 @@ test('kill -9 of a worker mid-run: another worker finishes the run; the export e
   const { code } = await second.exited;
   assert.equal(code, 0, second.log());
   assert.match(second.log(), /took back runs 1 from workers that stopped sending heartbeats/);
-  const [run] = storedRuns(setup, 'k');
+  const [run] = await storedRuns(setup, 'k');
   assert.equal(run.status, 'done');
   assert.deepEqual(run.trials.map((trial) => trial.index), Array.from({ length: 60 }, (_, i) => i), 'every trial once, in order');
   // The same experiment run uninterrupted, in one process with the local runner.
@@ -55,7 +43,7 @@ test('a poison run (its optimizer throws every time) ends failed after --max-att
   const worker = startWorker(setup, ['--plugin', FAULTY_PLUGIN, '--concurrency', '2', '--exit-when-idle', '0.5']);
   const { code } = await worker.exited;
   assert.equal(code, 0, worker.log());
-  const runs = storedRuns(setup, 'p');
+  const runs = await storedRuns(setup, 'p');
   for (const run of runs.filter((r) => r.optimizer === 'random')) assert.equal(run.status, 'done');
   const poisoned = runs.filter((r) => r.optimizer === 'test-throws-at-5');
   assert.equal(poisoned.length, 3);
@@ -66,13 +54,13 @@ test('a poison run (its optimizer throws every time) ends failed after --max-att
   }
   assert.equal((worker.log().match(/attempt 2 of 2 failed \(no attempts left\)/g) ?? []).length, 3, worker.log());
   assert.equal((worker.log().match(/attempt 1 of 2 failed:/g) ?? []).length, 3, worker.log());
-  const status = cli(['status', 'p', '--store', setup.storeArgs[1]]);
+  const status = cli(['status', 'p', ...setup.storeArgs]);
   assert.match(status.stdout, /test-throws-at-5\s+0\s+0\s+0\s+0\s+3/);
 });
 
 test('PostgreSQL restarted mid-experiment: the workers reconnect and the experiment completes', { skip: skipWithoutPostgresBinaries(), timeout: 180_000 }, async (t) => {
   const server = await throwawayServer(t);
-  const setup = await queueSetup(t, server.url);
+  const setup = await queueSetup(t, { url: server.url });
   enqueue(setup, [...paced, '--seeds', '1-6', '--n-trials', '40', '--experiment', 'r']);
   const workers = [0, 1].map(() => startWorker(setup, ['--concurrency', '2', '--lease', '5', '--exit-when-idle', '1'], { QUEUE_TRIAL_MS: '25' }));
   await waitFor(() => readLog(setup).split('\n').length > 40, 60_000, 'the workers to evaluate 40 trials');
@@ -81,7 +69,7 @@ test('PostgreSQL restarted mid-experiment: the workers reconnect and the experim
   server.start();
   const exits = await Promise.all(workers.map((w) => w.exited));
   exits.forEach((exit, i) => assert.equal(exit.code, 0, workers[i].log()));
-  const runs = storedRuns(setup, 'r');
+  const runs = await storedRuns(setup, 'r');
   assert.equal(runs.length, 6);
   for (const run of runs) {
     assert.equal(run.status, 'done', `${run.id}: ${run.error}`);
@@ -96,7 +84,7 @@ test('load: 4 worker processes x concurrency 2 execute 2,000 short runs, each ex
   const workers = [0, 1, 2, 3].map(() => startWorker(setup, ['--concurrency', '2', '--exit-when-idle', '1']));
   const exits = await Promise.all(workers.map((w) => w.exited));
   exits.forEach((exit, i) => assert.equal(exit.code, 0, workers[i].log()));
-  const runs = storedRuns(setup, 'load');
+  const runs = await storedRuns(setup, 'load');
   assert.equal(runs.length, 2000);
   assert.deepEqual(runs.filter((r) => r.status !== 'done' || r.trials.length !== 2).map((r) => r.id), []);
   const log = readLog(setup);

@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore } from '../../../runner/index.js';
 import { cli, QUEUE_PLUGIN } from '../../helpers.js';
 import { skipWithoutPostgres, skipWithoutPostgresBinaries, throwawayServer } from '../../postgres.js';
-import { enqueue, queueSetup, startWorker, waitFor } from './queueHelpers.js';
+import { enqueue, queueSetup, startWorker, storedRuns, waitFor } from './queueHelpers.js';
 
 const paced = ['--optimizers', 'random', '--tasks', 'test-queue/paced'];
 
@@ -24,8 +23,8 @@ test('enqueueing again queues nothing twice; a done experiment queues nothing', 
   assert.deepEqual(jobs, [{ state: 'completed', n: 4 }]);
 });
 
-test('SIGTERM: the worker hands its run back with its trials and exits 143; the next worker resumes it to the same export', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
-  const setup = await queueSetup(t);
+test('SIGTERM: the worker hands its run back with its trials and exits 143; the next worker resumes it to the same export (SQLite store beside a PostgreSQL queue)', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+  const setup = await queueSetup(t, { sqliteStore: true });
   enqueue(setup, [...paced, '--seeds', '1', '--n-trials', '50', '--experiment', 'term']);
   const first = startWorker(setup, ['--concurrency', '1'], { QUEUE_TRIAL_MS: '40' });
   await waitFor(() => evaluations(setup.evalLog) >= 10, 30_000, '10 evaluations');
@@ -33,17 +32,16 @@ test('SIGTERM: the worker hands its run back with its trials and exits 143; the 
   const exit = await first.exited;
   assert.equal(exit.code, 143, first.log());
   assert.match(first.log(), /run 1: handed back with its trials/);
-  const store = openStore(setup.storeArgs[1], { readonly: true });
-  const kept = store.trials(1).length;
-  assert.equal(store.getRun(1).status, 'interrupted');
-  store.close();
+  const [stopped] = await storedRuns(setup, 'term');
+  const kept = stopped.trials.length;
+  assert.equal(stopped.status, 'interrupted');
   assert.ok(kept >= 10, `${kept} trials kept`);
   const second = startWorker(setup, ['--concurrency', '1', '--exit-when-idle', '0.3'], { QUEUE_TRIAL_MS: '1' });
   assert.equal((await second.exited).code, 0, second.log());
   assert.equal(evaluations(setup.evalLog), 50, 'no trial evaluated twice: the second worker replayed the kept ones');
   const local = join(setup.dir, 'local.db');
   assert.equal(cli(['run', '--store', local, '--plugin', QUEUE_PLUGIN, ...paced, '--seeds', '1', '--n-trials', '50', '--experiment', 'term', '--workers', '0']).status, 0);
-  assert.equal(cli(['export', 'term', '--store', setup.storeArgs[1]]).stdout, cli(['export', 'term', '--store', local]).stdout);
+  assert.equal(cli(['export', 'term', ...setup.storeArgs.slice(0, 2)]).stdout, cli(['export', 'term', '--store', local]).stdout);
   const jobs = await query(setup.queueUrl, `SELECT state, retry_count FROM hpoarena_boss.job ORDER BY created_on`);
   assert.deepEqual(jobs, [{ state: 'completed', retry_count: 0 }, { state: 'completed', retry_count: 0 }], 'handing back costs no attempt');
 });
@@ -67,7 +65,7 @@ test('status lists live workers with their last heartbeat and the queue by state
 
 test('bad queue databases: unreachable, wrong password, newer queue schema: one message, password masked, exit 2', { skip: skipWithoutPostgresBinaries(), timeout: 120_000 }, async (t) => {
   const server = await throwawayServer(t);
-  const setup = await queueSetup(t, server.url);
+  const setup = await queueSetup(t, { url: server.url, sqliteStore: true });
   const wrong = server.url.replace('throwaway-secret', 'not-the-password');
   const refused = cli(['worker', '--store', join(setup.dir, 's.db'), '--queue', wrong, '--exit-when-idle', '0']);
   assert.equal(refused.status, 2);
