@@ -3,6 +3,7 @@ import { UnknownNameError } from '../../core/index.js';
 import { openStore } from '../../runner/index.js';
 import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
+import { workerClaims } from '../workerClaims.js';
 
 interface Args { experiment: string; store: string; json: boolean }
 
@@ -30,13 +31,18 @@ export const statusCommand: CommandModule<object, Args> = {
         byOptimizer.set(run.optimizerLabel, counts);
       }
       const failed = runs.filter((r) => r.status === 'failed');
+      // Stores shared between machines say who holds the running runs (hook: live pg-boss workers join here).
+      const workers = store.leases ? workerClaims(await store.leases(args.experiment)) : undefined;
       if (args.json) {
-        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })) }));
+        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })), ...(workers ? { workers } : {}) }));
         return;
       }
       const journaled = pendingImport ? `, ${pendingImport} more in the journals of unfinished runs (stored when the experiment runs again)` : '';
       console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored${journaled}\n`);
       console.log(formatTable(['optimizer', 'pending', 'running', 'interrupted', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.interrupted, c.done, c.failed])));
+      if (workers?.length) {
+        console.log(`\n${formatTable(['worker', 'running runs', 'last heartbeat', 'lease'], workers.map((w) => [w.worker, w.runs, w.lastHeartbeatS === null ? '-' : `${w.lastHeartbeatS.toFixed(0)} s ago`, w.expired ? 'expired (worker gone?)' : 'alive']))}`);
+      }
       if (unfinished.length) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
       for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);

@@ -1,5 +1,5 @@
 export * from './types.js';
-export { eachTrial, type Store, type TrialWriter, type ClaimOptions, type Awaitable } from './store.js';
+export { eachTrial, type Store, type TrialWriter, type ClaimOptions, type RunLease, type Awaitable } from './store.js';
 export { SqliteStore, type OpenOptions } from './sqliteStore.js';
 export { SCHEMA_VERSION } from './schema.js';
 export { maskCredentials, isPostgresUrl } from './postgres/maskCredentials.js';
@@ -27,3 +27,4 @@ export function openSqliteStore(path: string = DEFAULT_STORE_PATH, options: Open
   return SqliteStore.open(path, options);
 }
 export { TrialJournal, recoverJournal, journaledTrials, discardJournal } from './trialJournal.js';
+export { copyExperiment, type CopySummary } from './copyExperiment.js';

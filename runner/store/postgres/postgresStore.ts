@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { StoreError, type Options } from '../../../core/index.js';
-import type { ClaimOptions, Store } from '../store.js';
+import type { ClaimOptions, RunLease, Store } from '../store.js';
 import { batchesOf, type TrialBatch } from '../trialCodec.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from '../types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from '../types.js';
 import { maskCredentials } from './maskCredentials.js';
 import { retryConnection, storeErrorOf } from './pgErrors.js';
 import { migrate, newerSchemaError, PG_SCHEMA_VERSION, schemaVersion } from './pgSchema.js';
@@ -19,16 +19,6 @@ interface RunRow {
   task: string; seed: number; n_trials: number; time_budget: number | null; status: RunStatus;
   error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
   attempts: number; worker: string | null; heartbeat_at: Date | null; lease_until: Date | null;
-}
-
-/** A running run's claim as `status` shows it: who holds it and whether its lease is still alive. */
-export interface RunLease {
-  readonly runId: number;
-  readonly worker: string | null;
-  readonly attempts: number;
-  readonly heartbeatAt: Date | null;
-  readonly leaseUntil: Date | null;
-  readonly expired: boolean;
 }
 
 /** Default lease of a claimed run; heartbeats renew it every third of it. */
@@ -243,6 +233,11 @@ export class PostgresStore implements Store {
       await client.query("UPDATE runs SET status = 'interrupted', budget_used = $1, error = NULL, lease_until = NULL WHERE id = $2 AND status = 'running'", [budgetUsed, id]);
     });
     this.claims.delete(id);
+  }
+
+  async setRunState(id: number, state: RunState): Promise<void> {
+    await this.query('UPDATE runs SET status = $1, error = $2, budget_used = $3, started_at = $4, finished_at = $5, worker = NULL, lease_until = NULL WHERE id = $6',
+      [state.status, state.error, state.budgetUsed, state.startedAt, state.finishedAt, id]);
   }
 
   async appendTrials(trials: readonly TrialRecord[]): Promise<void> {
