@@ -14,7 +14,7 @@ export const DEFAULT_STORE_PATH = 'results/hpoarena.db';
  * Opens the store at `location`: PostgreSQL for a `postgres://` or `postgresql://` URL, else
  * the SQLite file at that path. The PostgreSQL driver is loaded only when one is used.
  */
-export async function openStore(location: string = DEFAULT_STORE_PATH, options: OpenOptions = {}): Promise<Store> {
+export async function openStore(location: string = DEFAULT_STORE_PATH, options: OpenOptions & { readonly waitForServer?: boolean } = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     const { PostgresStore } = await import('./postgres/postgresStore.js');
     return PostgresStore.open(location, options);

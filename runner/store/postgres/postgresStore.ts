@@ -12,6 +12,11 @@ import { PgTrialWriter } from './pgTrialWriter.js';
 export interface PostgresOpenOptions {
   /** Open without creating the schema (status, export, report): a database without one is refused. */
   readonly readonly?: boolean;
+  /**
+   * Retry connecting while the server is away, as operations do (a worker opening a store the
+   * experiment already uses). Off for a user's command: a wrong URL is reported at once.
+   */
+  readonly waitForServer?: boolean;
 }
 
 interface RunRow {
@@ -49,10 +54,12 @@ export class PostgresStore implements Store {
   static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresStore> {
     const label = maskCredentials(url);
     const password = passwordOf(url) ?? process.env.PGPASSWORD;
-    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 10_000 });
+    // Two connections: every caller (the main thread, each worker thread) awaits one statement at a time; the second serves a progress poll.
+    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 10_000 });
     pool.on('error', () => {}); // an idle connection lost (server restart): the next query opens a new one
     try {
-      const client = await pool.connect();
+      const client = options.waitForServer ? await retryConnection(() => pool.connect(), retryDeadlineMs()) : await pool.connect();
+      client.on('error', () => {}); // a connection lost here fails the statement under way, which reports it
       try {
         const version = await schemaVersion(client);
         if (version > PG_SCHEMA_VERSION) throw newerSchemaError(label, version);
@@ -89,6 +96,9 @@ export class PostgresStore implements Store {
       return await retryConnection(async () => {
         const client = await this.pool.connect();
         let broken: Error | undefined;
+        // A checked-out connection that dies between statements emits 'error': the next statement fails and is retried.
+        const lost = (error: Error) => (broken ??= error);
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await body(client);
@@ -99,6 +109,7 @@ export class PostgresStore implements Store {
           await client.query('ROLLBACK').catch(() => {});
           throw error;
         } finally {
+          client.removeListener('error', lost);
           client.release(broken); // a connection that failed is dropped, not reused
         }
       }, this.retryMs);
