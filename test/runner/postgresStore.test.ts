@@ -118,6 +118,28 @@ test('a run interrupted on PostgreSQL resumes by replay to the identical result;
   assert.match(rows[0].worker, /:\d+$/, 'host:pid of the claimer');
 });
 
+test('on PostgreSQL, when a resumed optimizer diverges from the record, the rest of the record is discarded', { skip }, async (t) => {
+  const one: ExperimentSpec = { ...spec, experiment: 'diverge', optimizers: [spec.optimizers[0]], tasks: ['Pymoo/SO/unconstraint/sphere'], seeds: [7], nTrials: 40 };
+  const reference = openSqliteStore(join(tempDir(t), 'reference.db'));
+  t.after(() => reference.close());
+  await runExperiment(reference, one, { workers: 0 });
+  const url = await freshDatabase(t);
+  const store = await openStore(url);
+  t.after(() => store.close());
+  await runExperiment(store, one, { workers: 0 });
+  const [run] = await store.listRuns('diverge');
+  await store.deleteTrialsFrom(run.id, 30);
+  // Trial 10's record now holds a config the optimizer never proposes.
+  const { rows } = await sql(url, 'SELECT first_idx, trials FROM trial_batches WHERE run_id = $1 AND first_idx <= 10 AND first_idx + n > 10', [run.id]);
+  const trials = JSON.parse(rows[0].trials);
+  trials[10 - rows[0].first_idx].config = Object.fromEntries(Object.keys(trials[0].config).map((k) => [k, 0.5]));
+  await sql(url, 'UPDATE trial_batches SET trials = $1 WHERE run_id = $2 AND first_idx = $3', [JSON.stringify(trials), run.id, rows[0].first_idx]);
+  await sql(url, "UPDATE runs SET status = 'interrupted' WHERE id = $1", [run.id]);
+  const outcome = await runExperiment(store, one, { workers: 0 });
+  assert.deepEqual(outcome.outcomes.map((o) => [o.status, o.replayed]), [['done', 10]]);
+  assert.deepEqual(await exports(store, 'diverge'), await exports(reference, 'diverge'));
+});
+
 test('claims across connections: each run has exactly one winner; claimNextRun hands out distinct runs', { skip }, async (t) => {
   const url = await freshDatabase(t);
   const [a, b] = [await PostgresStore.open(url), await PostgresStore.open(url)];
