@@ -44,7 +44,10 @@ export interface Store {
   getRun(id: number): Awaitable<RunRecord>;
   /** Runs left 'running' by a dead process, or 'interrupted', (and 'failed' ones if asked) go back to 'pending'. */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): Awaitable<number>;
-  /** pending -> running with the run's stored trials; undefined when another thread, process or machine took it. */
+  /**
+   * pending -> running with the run's stored trials; undefined when another thread, process or
+   * machine took it. Stores with leases (PostgreSQL) also take over a running run whose lease expired.
+   */
   claimRunWithTrials(id: number, claim?: ClaimOptions): Awaitable<{ run: RunRecord; trials: TrialRecord[] } | undefined>;
   /** Marks a run finished, storing its last trials in the same transaction. */
   finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error?: string | null, batches?: readonly TrialBatch[]): Awaitable<void>;

@@ -165,4 +165,12 @@ test('claims across connections: each run has exactly one winner; claimNextRun h
   const leases = await a.leases('claims');
   assert.equal(leases.length, 30);
   assert.ok(leases.every((l) => !l.expired && (l.worker === 'a' || l.worker === 'b')));
+  // A run whose worker died (its lease expired) is taken over by the next claim, exactly once.
+  assert.equal(await b.claimRunWithTrials(ids[0], { worker: 'b' }), undefined, 'a live lease is not taken over');
+  await sql(url, "UPDATE runs SET lease_until = now() - interval '1 second' WHERE id = $1", [ids[0]]);
+  const takeovers = await Promise.all([a.claimRunWithTrials(ids[0], { worker: 'a2' }), b.claimRunWithTrials(ids[0], { worker: 'b2' })]);
+  assert.equal(takeovers.filter(Boolean).length, 1);
+  const { rows } = await sql(url, 'SELECT attempts, worker FROM runs WHERE id = $1', [ids[0]]);
+  assert.equal(rows[0].attempts, 2);
+  assert.match(rows[0].worker, /^(a2|b2)$/);
 });

@@ -180,13 +180,17 @@ export class PostgresStore implements Store {
     return rowCount ?? 0;
   }
 
+  /**
+   * Claims a pending run, or takes over a running one whose lease expired (its worker died:
+   * a queue handing the run to another worker then just calls this again).
+   */
   async claimRunWithTrials(id: number, claim: ClaimOptions = {}): Promise<{ run: RunRecord; trials: TrialRecord[] } | undefined> {
     const lease = withDefaults(claim);
     const claimed = await this.transaction(async (client) => {
       const { rows } = await client.query<RunRow>(
         `UPDATE runs SET status = 'running', started_at = COALESCE(started_at, $2), attempts = attempts + 1, worker = $3,
                 heartbeat_at = now(), lease_until = now() + make_interval(secs => $4)
-         WHERE id = $1 AND status = 'pending' RETURNING *`, [id, new Date().toISOString(), lease.worker, lease.leaseSeconds]);
+         WHERE id = $1 AND (status = 'pending' OR (status = 'running' AND lease_until < now())) RETURNING *`, [id, new Date().toISOString(), lease.worker, lease.leaseSeconds]);
       if (!rows[0]) return undefined;
       const batches = await client.query<{ trials: string }>('SELECT trials FROM trial_batches WHERE run_id = $1 ORDER BY first_idx', [id]);
       return { run: toRunRecord(rows[0]), trials: unbatch(batches.rows) };
