@@ -14,6 +14,7 @@ import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
 import { doctorCommand } from './commands/doctor.js';
+import { storeCommand } from './commands/store.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
@@ -46,9 +47,10 @@ async function main(argv: string[]): Promise<void> {
     .command(doctorCommand)
     .command(workerCommand)
     .command(slurmCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, doctor.')
+    .command(storeCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
     .command(checkOptimizerCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer.')
     .strict()
     .recommendCommands()
     .help()

@@ -20,6 +20,6 @@ export function queueText(status: QueueStatus): string {
 export function queueJson(status: QueueStatus): object {
   return {
     queue: Object.fromEntries(STATES.map(([state]) => [state, status.jobs[state] ?? 0])),
-    workers: status.workers.map((w) => ({ id: w.id, host: w.host, pid: w.pid, state: w.state, concurrency: w.concurrency, runs: w.runs, runsDone: w.runsDone, startedAt: w.startedAt, lastHeartbeat: w.heartbeatAt, secondsSinceHeartbeat: w.silentFor })),
+    queueWorkers: status.workers.map((w) => ({ id: w.id, host: w.host, pid: w.pid, state: w.state, concurrency: w.concurrency, runs: w.runs, runsDone: w.runsDone, startedAt: w.startedAt, lastHeartbeat: w.heartbeatAt, secondsSinceHeartbeat: w.silentFor })),
   };
 }

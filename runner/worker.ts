@@ -9,7 +9,7 @@ const stores = new Map<string, Promise<Store>>();
 function storeFor(location: string): Promise<Store> {
   let store = stores.get(location);
   if (!store) {
-    store = openStore(location);
+    store = openStore(location, { waitForServer: true }); // the experiment's own process opened it: a restarting server is waited for
     stores.set(location, store);
     store.catch(() => stores.delete(location)); // a failed open is retried by the next request
   }

@@ -5,7 +5,7 @@ import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
 import { isDirectory, isReadOnlyError, openForReading, openForWriting, readOnlyStoreError } from './openFile.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from './types.js';
 import type { Store } from './store.js';
 import { TrialJournal, discardJournal, journaledTrials, recoverJournal } from './trialJournal.js';
 
@@ -195,6 +195,11 @@ export class SqliteStore implements Store {
     });
     const claimed = retryBusy('claiming a run', () => claimAndRead.immediate());
     return claimed && { run: toRunRecord(claimed.row), trials: unbatch(claimed.batches) };
+  }
+
+  setRunState(id: number, state: RunState): void {
+    const statement = this.statement('UPDATE runs SET status = ?, error = ?, budget_used = ?, started_at = ?, finished_at = ? WHERE id = ?');
+    retryBusy('setting a run\'s state', () => statement.run(state.status, state.error, state.budgetUsed, state.startedAt, state.finishedAt, id));
   }
 
   /** Marks a run finished, storing its last trials (journal batches) in the same transaction. */

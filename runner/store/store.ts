@@ -1,5 +1,5 @@
 import type { TrialBatch } from './trialCodec.js';
-import type { ExperimentRecord, NewRun, RunRecord, TrialRecord } from './types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, TrialRecord } from './types.js';
 
 /** A value, or a promise of it: SQLite answers synchronously (its hot path pays no await), PostgreSQL asynchronously. */
 export type Awaitable<T> = T | Promise<T>;
@@ -50,12 +50,18 @@ export interface Store {
    * False when the run is pending already or done.
    */
   reopenRun(id: number): Awaitable<boolean>;
-  /** pending -> running with the run's stored trials; undefined when another thread, process or machine took it. */
+  /**
+   * pending -> running with the run's stored trials; undefined when another thread, process or
+   * machine took it. Stores with leases (PostgreSQL) also take over a running run whose lease expired.
+   */
   claimRunWithTrials(id: number, claim?: ClaimOptions): Awaitable<{ run: RunRecord; trials: TrialRecord[] } | undefined>;
   /** Marks a run finished, storing its last trials in the same transaction. */
   finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error?: string | null, batches?: readonly TrialBatch[]): Awaitable<void>;
   /** Marks a running run stopped by a signal, storing its last trials in the same transaction; it resumes later. */
   interruptRun(id: number, budgetUsed: number, batches?: readonly TrialBatch[]): Awaitable<void>;
+
+  /** Sets a run's status and bookkeeping as another store recorded them (store copy). */
+  setRunState(id: number, state: RunState): Awaitable<void>;
 
   /** Stores trials; trials of a run at or below its last stored index are skipped. */
   appendTrials(trials: readonly TrialRecord[]): Awaitable<void>;
@@ -67,6 +73,9 @@ export interface Store {
   /** Every run of an experiment with its trials: one item per run, runs in id order, trials in index order. */
   runTrials(experiment: string): AsyncIterable<{ run: RunRecord; trials: TrialRecord[] }>;
 
+  /** Running runs with who holds them and their lease: stores shared between machines (PostgreSQL) have it. */
+  leases?(experiment: string): Promise<RunLease[]>;
+
   /** The writer a claimed run stores its trials through (after importing what a dead attempt left unstored). */
   openTrialWriter(runId: number): Awaitable<TrialWriter>;
   /** Stores what a dead attempt of the run left unstored (e.g. a journal on this machine); returns how many trials. */
@@ -75,6 +84,16 @@ export interface Store {
   discardUnstoredTrials(runId: number): Awaitable<void>;
   /** Trials that unfinished runs hold beyond the stored ones (stored when they resume); reads only. */
   countUnstoredTrials(runIds: readonly number[]): Awaitable<number>;
+}
+
+/** A running run's claim: who holds it, its last heartbeat and whether its lease ran out (its worker is gone). */
+export interface RunLease {
+  readonly runId: number;
+  readonly worker: string | null;
+  readonly attempts: number;
+  readonly heartbeatAt: Date | null;
+  readonly leaseUntil: Date | null;
+  readonly expired: boolean;
 }
 
 /** Who claims a run, for stores shared between machines (PostgreSQL keeps them for status and lease expiry). */

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { StoreError, type Options } from '../../../core/index.js';
-import type { ClaimOptions, Store } from '../store.js';
+import type { ClaimOptions, RunLease, Store } from '../store.js';
 import { batchesOf, type TrialBatch } from '../trialCodec.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from '../types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from '../types.js';
 import { maskCredentials } from './maskCredentials.js';
 import { retryConnection, storeErrorOf } from './pgErrors.js';
 import { migrate, newerSchemaError, PG_SCHEMA_VERSION, schemaVersion } from './pgSchema.js';
@@ -12,6 +12,11 @@ import { PgTrialWriter } from './pgTrialWriter.js';
 export interface PostgresOpenOptions {
   /** Open without creating the schema (status, export, report): a database without one is refused. */
   readonly readonly?: boolean;
+  /**
+   * Retry connecting while the server is away, as operations do (a worker opening a store the
+   * experiment already uses). Off for a user's command: a wrong URL is reported at once.
+   */
+  readonly waitForServer?: boolean;
 }
 
 interface RunRow {
@@ -19,16 +24,6 @@ interface RunRow {
   task: string; seed: number; n_trials: number; time_budget: number | null; status: RunStatus;
   error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
   attempts: number; worker: string | null; heartbeat_at: Date | null; lease_until: Date | null;
-}
-
-/** A running run's claim as `status` shows it: who holds it and whether its lease is still alive. */
-export interface RunLease {
-  readonly runId: number;
-  readonly worker: string | null;
-  readonly attempts: number;
-  readonly heartbeatAt: Date | null;
-  readonly leaseUntil: Date | null;
-  readonly expired: boolean;
 }
 
 /** Default lease of a claimed run; heartbeats renew it every third of it. */
@@ -59,10 +54,12 @@ export class PostgresStore implements Store {
   static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresStore> {
     const label = maskCredentials(url);
     const password = passwordOf(url) ?? process.env.PGPASSWORD;
-    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 10_000 });
+    // Two connections: every caller (the main thread, each worker thread) awaits one statement at a time; the second serves a progress poll.
+    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 10_000 });
     pool.on('error', () => {}); // an idle connection lost (server restart): the next query opens a new one
     try {
-      const client = await pool.connect();
+      const client = options.waitForServer ? await retryConnection(() => pool.connect(), retryDeadlineMs()) : await pool.connect();
+      client.on('error', () => {}); // a connection lost here fails the statement under way, which reports it
       try {
         const version = await schemaVersion(client);
         if (version > PG_SCHEMA_VERSION) throw newerSchemaError(label, version);
@@ -99,6 +96,9 @@ export class PostgresStore implements Store {
       return await retryConnection(async () => {
         const client = await this.pool.connect();
         let broken: Error | undefined;
+        // A checked-out connection that dies between statements emits 'error': the next statement fails and is retried.
+        const lost = (error: Error) => (broken ??= error);
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await body(client);
@@ -109,6 +109,7 @@ export class PostgresStore implements Store {
           await client.query('ROLLBACK').catch(() => {});
           throw error;
         } finally {
+          client.removeListener('error', lost);
           client.release(broken); // a connection that failed is dropped, not reused
         }
       }, this.retryMs);
@@ -188,13 +189,17 @@ export class PostgresStore implements Store {
     return (rowCount ?? 0) > 0;
   }
 
+  /**
+   * Claims a pending run, or takes over a running one whose lease expired (its worker died:
+   * a queue handing the run to another worker then just calls this again).
+   */
   async claimRunWithTrials(id: number, claim: ClaimOptions = {}): Promise<{ run: RunRecord; trials: TrialRecord[] } | undefined> {
     const lease = withDefaults(claim);
     const claimed = await this.transaction(async (client) => {
       const { rows } = await client.query<RunRow>(
         `UPDATE runs SET status = 'running', started_at = COALESCE(started_at, $2), attempts = attempts + 1, worker = $3,
                 heartbeat_at = now(), lease_until = now() + make_interval(secs => $4)
-         WHERE id = $1 AND status = 'pending' RETURNING *`, [id, new Date().toISOString(), lease.worker, lease.leaseSeconds]);
+         WHERE id = $1 AND (status = 'pending' OR (status = 'running' AND lease_until < now())) RETURNING *`, [id, new Date().toISOString(), lease.worker, lease.leaseSeconds]);
       if (!rows[0]) return undefined;
       const batches = await client.query<{ trials: string }>('SELECT trials FROM trial_batches WHERE run_id = $1 ORDER BY first_idx', [id]);
       return { run: toRunRecord(rows[0]), trials: unbatch(batches.rows) };
@@ -252,6 +257,11 @@ export class PostgresStore implements Store {
       await client.query("UPDATE runs SET status = 'interrupted', budget_used = $1, error = NULL, lease_until = NULL WHERE id = $2 AND status = 'running'", [budgetUsed, id]);
     });
     this.claims.delete(id);
+  }
+
+  async setRunState(id: number, state: RunState): Promise<void> {
+    await this.query('UPDATE runs SET status = $1, error = $2, budget_used = $3, started_at = $4, finished_at = $5, worker = NULL, lease_until = NULL WHERE id = $6',
+      [state.status, state.error, state.budgetUsed, state.startedAt, state.finishedAt, id]);
   }
 
   async appendTrials(trials: readonly TrialRecord[]): Promise<void> {

@@ -57,10 +57,10 @@ test('status lists live workers with their last heartbeat and the queue by state
   assert.match(status.stdout, /queue: 1 waiting, 1 running/);
   assert.match(status.stdout, new RegExp(`${worker.child.pid}\\s+active\\s+1\\s+\\d+(\\.\\d)? s ago`));
   const json = JSON.parse(cli(['status', 'live', ...setup.storeArgs, '--json']).stdout);
-  assert.equal(json.workers.length, 1);
-  assert.equal(json.workers[0].pid, worker.child.pid);
-  assert.deepEqual(json.workers[0].runs, [1]);
-  assert.ok(json.workers[0].secondsSinceHeartbeat < 30);
+  assert.equal(json.queueWorkers.length, 1);
+  assert.equal(json.queueWorkers[0].pid, worker.child.pid);
+  assert.deepEqual(json.queueWorkers[0].runs, [1]);
+  assert.ok(json.queueWorkers[0].secondsSinceHeartbeat < 30);
 });
 
 test('bad queue databases: unreachable, wrong password, newer queue schema: one message, password masked, exit 2', { skip: skipWithoutPostgresBinaries(), timeout: 120_000 }, async (t) => {
