@@ -53,13 +53,12 @@ export interface WorkerProcess {
 export function startWorker(setup: QueueSetup, args: string[], env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(process.execPath, [CLI, 'worker', ...setup.storeArgs, '--plugin', QUEUE_PLUGIN, ...args], {
     cwd: REPO_ROOT, env: { ...process.env, QUEUE_EVAL_LOG: setup.evalLog, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 280_000, killSignal: 'SIGKILL', // never left running by a test that hung
   });
-  // A test that times out skips its after-hooks: the worker must still not outlive (or hold open) the test process.
+  // A test that times out skips its after-hooks: the worker must still not outlive the test process.
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
   child.on('exit', () => process.off('exit', killOnExit));
-  child.unref();
-  for (const stream of [child.stdout, child.stderr] as unknown as Array<{ unref?: () => void }>) stream.unref?.();
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

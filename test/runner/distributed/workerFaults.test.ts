@@ -15,7 +15,7 @@ function exportCsv(setup: QueueSetup | string[], experiment: string): string {
   return result.stdout;
 }
 
-test('kill -9 of a worker mid-run: another worker finishes the run; the export equals an uninterrupted run\'s', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+test('kill -9 of a worker mid-run: another worker finishes the run; the export equals an uninterrupted run\'s', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
   enqueue(setup, [...paced, '--seeds', '1', '--n-trials', '60', '--experiment', 'k']);
   const first = startWorker(setup, ['--concurrency', '1', '--lease', '1.5'], { QUEUE_TRIAL_MS: '40' });
@@ -36,7 +36,7 @@ test('kill -9 of a worker mid-run: another worker finishes the run; the export e
   assert.equal(exportCsv(setup, 'k'), exportCsv(['--store', local], 'k'));
 });
 
-test('a poison run (its optimizer throws every time) ends failed after --max-attempts; the other runs complete', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+test('a poison run (its optimizer throws every time) ends failed after --max-attempts; the other runs complete', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
   const result = cli(['run', '--enqueue', ...setup.storeArgs, '--plugin', QUEUE_PLUGIN, '--plugin', FAULTY_PLUGIN, '--optimizers', 'random,test-throws-at-5', '--tasks', 'test-queue/quick', '--seeds', '1-3', '--n-trials', '10', '--experiment', 'p', '--max-attempts', '2']);
   assert.equal(result.status, 0, result.stderr);

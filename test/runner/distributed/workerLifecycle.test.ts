@@ -9,7 +9,7 @@ import { enqueue, queueSetup, startWorker, storedRuns, waitFor } from './queueHe
 
 const paced = ['--optimizers', 'random', '--tasks', 'test-queue/paced'];
 
-test('enqueueing again queues nothing twice; a done experiment queues nothing', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+test('enqueueing again queues nothing twice; a done experiment queues nothing', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
   const first = enqueue(setup, [...paced, '--seeds', '1-3', '--n-trials', '5', '--experiment', 'again']);
   assert.match(first.stdout, /3 runs planned, 0 already done, 3 queued now, 0 already queued/);
@@ -23,7 +23,7 @@ test('enqueueing again queues nothing twice; a done experiment queues nothing', 
   assert.deepEqual(jobs, [{ state: 'completed', n: 4 }]);
 });
 
-test('SIGTERM: the worker hands its run back with its trials and exits 143; the next worker resumes it to the same export (SQLite store beside a PostgreSQL queue)', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+test('SIGTERM: the worker hands its run back with its trials and exits 143; the next worker resumes it to the same export (SQLite store beside a PostgreSQL queue)', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t, { sqliteStore: true });
   enqueue(setup, [...paced, '--seeds', '1', '--n-trials', '50', '--experiment', 'term']);
   const first = startWorker(setup, ['--concurrency', '1'], { QUEUE_TRIAL_MS: '40' });
@@ -46,7 +46,7 @@ test('SIGTERM: the worker hands its run back with its trials and exits 143; the 
   assert.deepEqual(jobs, [{ state: 'completed', retry_count: 0 }, { state: 'completed', retry_count: 0 }], 'handing back costs no attempt');
 });
 
-test('status lists live workers with their last heartbeat and the queue by state', { skip: await skipWithoutPostgres(), timeout: 120_000 }, async (t) => {
+test('status lists live workers with their last heartbeat and the queue by state', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
   enqueue(setup, [...paced, '--seeds', '1-2', '--n-trials', '200', '--experiment', 'live']);
   const worker = startWorker(setup, ['--concurrency', '1'], { QUEUE_TRIAL_MS: '20' });
@@ -63,7 +63,7 @@ test('status lists live workers with their last heartbeat and the queue by state
   assert.ok(json.queueWorkers[0].secondsSinceHeartbeat < 30);
 });
 
-test('bad queue databases: unreachable, wrong password, newer queue schema: one message, password masked, exit 2', { skip: skipWithoutPostgresBinaries(), timeout: 120_000 }, async (t) => {
+test('bad queue databases: unreachable, wrong password, newer queue schema: one message, password masked, exit 2', { skip: skipWithoutPostgresBinaries(), timeout: 240_000 }, async (t) => {
   const server = await throwawayServer(t);
   const setup = await queueSetup(t, { url: server.url, sqliteStore: true });
   const wrong = server.url.replace('throwaway-secret', 'not-the-password');
