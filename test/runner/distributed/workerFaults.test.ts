@@ -36,6 +36,26 @@ test('kill -9 of a worker mid-run: another worker finishes the run; the export e
   assert.equal(exportCsv(setup, 'k'), exportCsv(['--store', local], 'k'));
 });
 
+test('a worker frozen past its lease (SIGSTOP) loses its run to another worker and exits when it wakes, writing nothing twice', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
+  const setup = await queueSetup(t);
+  enqueue(setup, [...paced, '--seeds', '1', '--n-trials', '60', '--experiment', 'f']);
+  const frozen = startWorker(setup, ['--concurrency', '1', '--lease', '1.5'], { QUEUE_TRIAL_MS: '40' });
+  await waitFor(() => readLog(setup).split('\n').length > 10, 30_000, 'the first worker to evaluate 10 trials');
+  frozen.child.kill('SIGSTOP');
+  const second = startWorker(setup, ['--concurrency', '1', '--lease', '1.5', '--exit-when-idle', '0.5'], { QUEUE_TRIAL_MS: '5' });
+  assert.equal((await second.exited).code, 0, second.log());
+  frozen.child.kill('SIGCONT');
+  const { code } = await frozen.exited;
+  assert.equal(code, 75, frozen.log());
+  assert.match(frozen.log(), /other workers declared this one dead .* exiting so that it writes nothing more/);
+  const [run] = await storedRuns(setup, 'f');
+  assert.equal(run.status, 'done');
+  assert.deepEqual(run.trials.map((trial) => trial.index), Array.from({ length: 60 }, (_, i) => i));
+  const local = join(setup.dir, 'local.db');
+  assert.equal(cli(['run', '--store', local, '--plugin', QUEUE_PLUGIN, ...paced, '--seeds', '1', '--n-trials', '60', '--experiment', 'f', '--workers', '0']).status, 0);
+  assert.equal(exportCsv(setup, 'f'), exportCsv(['--store', local], 'f'));
+});
+
 test('a poison run (its optimizer throws every time) ends failed after --max-attempts; the other runs complete', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
   const result = cli(['run', '--enqueue', ...setup.storeArgs, '--plugin', QUEUE_PLUGIN, '--plugin', FAULTY_PLUGIN, '--optimizers', 'random,test-throws-at-5', '--tasks', 'test-queue/quick', '--seeds', '1-3', '--n-trials', '10', '--experiment', 'p', '--max-attempts', '2']);
