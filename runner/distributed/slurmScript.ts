@@ -81,8 +81,13 @@ export function slurmScript(options: SlurmScriptOptions): SlurmScript {
     '# srun runs the worker as a job step; bash waits on it in the background so SIGTERM reaches it.',
     `srun --ntasks=1 --cpus-per-task=${options.cpusPerTask} ${worker} &`,
     'worker=$!',
-    "trap 'kill -TERM $worker 2>/dev/null' TERM",
-    'wait $worker || wait $worker',
+    'stopping=0',
+    "trap 'stopping=1; kill -TERM $worker 2>/dev/null' TERM",
+    'status=0',
+    'wait $worker || status=$?',
+    '# Signalled: the first wait returned early; wait for the worker to hand its runs back and exit.',
+    'if [ $stopping = 1 ]; then status=0; wait $worker || status=$?; fi',
+    'exit $status',
     '',
   ].join('\n');
   return { text, passwordRemoved };
