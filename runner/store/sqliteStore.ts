@@ -244,6 +244,16 @@ export class SqliteStore {
     return row.n;
   }
 
+  /**
+   * Every run of an experiment with its trials, one run at a time: runs in id order (those
+   * without trials too), each run's trials in index order. Readers that summarize runs
+   * (analysis, export) hold one run's trials at a time, so memory grows with runs, not trials.
+   * Each run's trials are read by one short query: the connection stays free between items.
+   */
+  async *runTrials(experiment: string): AsyncIterable<{ run: RunRecord; trials: TrialRecord[] }> {
+    for (const run of this.listRuns(experiment)) yield { run, trials: this.trials(run.id) };
+  }
+
   /** Every trial of an experiment with its run, in (run id, trial index) order, streamed batch by batch. */
   *iterateTrials(experiment: string): Generator<{ run: RunRecord; trial: TrialRecord }> {
     const runs = new Map(this.listRuns(experiment).map((r) => [r.id, r]));
