@@ -24,7 +24,7 @@ export const exportCommand: CommandModule<object, Args> = {
       }
       if (args.format === 'parquet') {
         if (!args.out) throw new SpecError('--format parquet writes a file: give --out PATH.parquet.');
-        const rows = exportParquet(store, args.experiment, args.out);
+        const rows = await exportParquet(store, args.experiment, args.out);
         console.error(`wrote ${rows} rows to ${args.out}`);
         return;
       }

@@ -39,7 +39,7 @@ test('exportParquet: CARP-S logs.parquet columns and values', async (t) => {
   ]);
   t.after(() => store.close());
   const file = join(dir, 'logs.parquet');
-  assert.equal(exportParquet(store, 'exp', file), 8);
+  assert.equal(await exportParquet(store, 'exp', file), 8);
   const rows = await readParquet(file);
   assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS]);
   const ackley = rows.filter((r) => r.task_id === ACKLEY);
@@ -81,7 +81,7 @@ test('export then import: the imported experiment analyses the same', async (t) 
   ], 'orig.db');
   t.after(() => source.close());
   const file = join(dir, 'logs.parquet');
-  exportParquet(source, 'orig', file);
+  await exportParquet(source, 'orig', file);
   const target = openStore(join(dir, 'target.db'));
   t.after(() => target.close());
   const summary = await importCarps(target, file, 'copy');

@@ -55,9 +55,9 @@ async function reportOutputs(store: ReturnType<typeof buildReportStore>, experim
   return out;
 }
 
-function exportOutputs(store: ReturnType<typeof buildReportStore>, experiment: string, dir: string): Outputs {
+async function exportOutputs(store: ReturnType<typeof buildReportStore>, experiment: string, dir: string): Promise<Outputs> {
   const parquet = join(dir, `${experiment}.parquet`);
-  exportParquet(store, experiment, parquet);
+  await exportParquet(store, experiment, parquet);
   return {
     'export.csv': [...exportTrials(store, experiment, 'csv')].join(''),
     'export.jsonl': [...exportTrials(store, experiment, 'jsonl', true)].join(''),
@@ -70,7 +70,7 @@ test('reports and exports of the fixed experiments equal the golden file', async
   const store = buildReportStore(join(dir, 'reports.db'));
   t.after(() => store.close());
   const actual: Record<string, Outputs> = {};
-  for (const experiment of REPORT_EXPERIMENTS) actual[`${experiment} export`] = exportOutputs(store, experiment, dir);
+  for (const experiment of REPORT_EXPERIMENTS) actual[`${experiment} export`] = await exportOutputs(store, experiment, dir);
   for (const { experiment, options } of CASES) actual[`${experiment} ${JSON.stringify(options)}`] = await reportOutputs(store, experiment, options);
   if (process.env.HPOARENA_UPDATE_GOLDEN === '1' && process.env.CI !== 'true') {
     writeFileSync(GOLDEN, gzipSync(JSON.stringify(actual, null, 1), { level: 9 }));
