@@ -32,6 +32,11 @@ const CASES: ReadonlyArray<{ experiment: string; options: AnalysisOptions }> = [
   { experiment: 'mo', options: {} },
   { experiment: 'mo', options: { normalization: 'regret', baseline: 'random' } },
   { experiment: 'momf', options: {} },
+  // The simulated-time axis (cumulative virtual time; these runs have no parallel trials).
+  { experiment: 'bb', options: { axis: 'time' } },
+  { experiment: 'mf', options: { axis: 'time', normalization: 'regret' } },
+  { experiment: 'mo', options: { axis: 'time' } },
+  { experiment: 'momf', options: { axis: 'time', gridPoints: 11 } },
 ];
 
 type Outputs = Record<string, string>;
