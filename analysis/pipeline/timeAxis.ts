@@ -21,7 +21,8 @@ export function timeAxis(loaded: LoadedExperiment): TimeAxis {
   const horizons = new Map<string, number>();
   for (const digest of loaded.runs) {
     if (digest.inclusion !== 'included') continue;
-    horizons.set(digest.run.task, Math.max(horizons.get(digest.run.task) ?? 0, digest.time!.end));
+    if (!digest.time) throw new Error('The time axis needs runs loaded with loadExperiment(..., { withTime: true }).');
+    horizons.set(digest.run.task, Math.max(horizons.get(digest.run.task) ?? 0, digest.time.end));
   }
   const untimed = [...horizons].filter(([, h]) => !(h > 0)).map(([task]) => task).sort(naturalCompare);
   if (untimed.length > 0 && untimed.length === horizons.size) {
