@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Rng } from '../core/index.js';
-import { openStore, type TrialRecord } from '../runner/index.js';
+import { openSqliteStore, type TrialRecord } from '../runner/index.js';
 
 /** The shape of a synthetic store: optimizers x tasks x seeds runs of `trials` trials each. */
 export interface SyntheticShape {
@@ -41,7 +41,7 @@ export function syntheticStore(shape: SyntheticShape): { path: string; runs: num
   mkdirSync(dir, { recursive: true });
   const building = `${path}.building-${process.pid}`;
   rmSync(building, { force: true });
-  const store = openStore(building);
+  const store = openSqliteStore(building);
   try {
     const optimizers = Array.from({ length: shape.optimizers }, (_, i) => `optimizer-${String.fromCharCode(97 + i)}`);
     const tasks = taskIds(shape.tasks);

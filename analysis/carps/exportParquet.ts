@@ -1,6 +1,6 @@
 import { fileWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
 import { UnknownNameError } from '../../core/index.js';
-import { trialSeed, type RunRecord, type SqliteStore, type TrialRecord } from '../../runner/index.js';
+import { trialSeed, type RunRecord, type Store, type TrialRecord } from '../../runner/index.js';
 import { benchmarkId, carpsTaskType, CARPS_STATUS, PARQUET_COLUMNS } from './columns.js';
 import { formatPythonLiteral } from './pythonLiteral.js';
 
@@ -22,9 +22,9 @@ const ROW_GROUPS = [1000, 100000];
  * normalized columns need, once to write row groups. Memory stays within one row group
  * whatever the number of trials. Returns the number of rows written.
  */
-export async function exportParquet(store: SqliteStore, experiment: string, outPath: string): Promise<number> {
-  if (!store.getExperiment(experiment)) {
-    throw new UnknownNameError(`experiment (store '${store.path}')`, experiment, store.listExperiments().map((e) => e.name));
+export async function exportParquet(store: Store, experiment: string, outPath: string): Promise<number> {
+  if (!(await store.getExperiment(experiment))) {
+    throw new UnknownNameError(`experiment (store '${store.label}')`, experiment, (await store.listExperiments()).map((e) => e.name));
   }
   const ranges = await scanRanges(store, experiment);
   const columns: Column[] = [...PARQUET_COLUMNS, ...(ranges.anySlot ? ['hpoarena_slot' as const] : [])];
@@ -75,7 +75,7 @@ interface Ranges {
 interface Bounds { min: number; max: number }
 
 /** Pass 1: per task, the range of budget used and of costs (CARP-S normalizes per task), and which optional columns exist. */
-async function scanRanges(store: SqliteStore, experiment: string): Promise<Ranges> {
+async function scanRanges(store: Store, experiment: string): Promise<Ranges> {
   const ranges: Ranges = { budget: new Map(), cost: new Map(), anyVector: false, anySlot: false };
   for await (const { run, trials } of store.runTrials(experiment)) {
     for (const trial of trials) {

@@ -1,5 +1,5 @@
 import { SpecError, UnknownNameError } from '../../core/index.js';
-import type { SqliteStore } from '../../runner/index.js';
+import type { Store } from '../../runner/index.js';
 import { acrossTasks, curveTable, finalTable, taskCurveTable } from './aggregate.js';
 import type { Analysis } from './analysisTypes.js';
 import { runCurves } from './curves.js';
@@ -16,7 +16,7 @@ import { timeAxis } from './timeAxis.js';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './types.js';
 
 /** load (stream, one digest per run) -> anytime values -> normalize -> aggregate -> ranks -> tests. */
-export async function analyzeExperiment(store: SqliteStore, experiment: string, options: AnalysisOptions = {}): Promise<Analysis> {
+export async function analyzeExperiment(store: Store, experiment: string, options: AnalysisOptions = {}): Promise<Analysis> {
   const resolved = resolveOptions(options);
   const grid = budgetGrid(resolved.gridPoints);
   const loaded = await loadExperiment(store, experiment, { tasks: resolved.tasks, grid, withTime: resolved.axis === 'time' });

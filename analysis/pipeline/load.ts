@@ -1,5 +1,5 @@
 import { SpecError, UnknownNameError } from '../../core/index.js';
-import { globToRegExp, type SqliteStore } from '../../runner/index.js';
+import { globToRegExp, type Store } from '../../runner/index.js';
 import { digestRun, type RunDigest } from './runDigest.js';
 
 export type { RunRow } from './runDigest.js';
@@ -24,12 +24,12 @@ export interface LoadOptions {
   readonly withTime?: boolean;
 }
 
-export async function loadExperiment(store: SqliteStore, experiment: string, options: LoadOptions): Promise<LoadedExperiment> {
-  if (!store.getExperiment(experiment)) {
-    throw new UnknownNameError(`experiment (store '${store.path}')`, experiment, store.listExperiments().map((e) => e.name));
+export async function loadExperiment(store: Store, experiment: string, options: LoadOptions): Promise<LoadedExperiment> {
+  if (!(await store.getExperiment(experiment))) {
+    throw new UnknownNameError(`experiment (store '${store.label}')`, experiment, (await store.listExperiments()).map((e) => e.name));
   }
   const { tasks } = options;
-  const allRuns = store.listRuns(experiment);
+  const allRuns = await store.listRuns(experiment);
   const selectors = (tasks ?? []).map((p) => globToRegExp(p));
   const selected = (task: string) => selectors.length === 0 || selectors.some((s) => s.test(task));
   if (!allRuns.some((r) => selected(r.task))) {

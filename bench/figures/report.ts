@@ -31,9 +31,9 @@ function timeReport(db: string, out: string): { seconds: number; peakMb: number 
   const runner = new URL('../../runner/index.js', import.meta.url).href;
   const code = `
     const { analyzeExperiment, writeReport } = await import(${JSON.stringify(analysis)});
-    const { openStore } = await import(${JSON.stringify(runner)});
+    const { openSqliteStore } = await import(${JSON.stringify(runner)});
     const start = performance.now();
-    const store = openStore(${JSON.stringify(db)}, { readonly: true });
+    const store = openSqliteStore(${JSON.stringify(db)}, { readonly: true });
     const result = await analyzeExperiment(store, ${JSON.stringify(SYNTHETIC_EXPERIMENT)});
     await writeReport(result, ${JSON.stringify(out)});
     store.close();

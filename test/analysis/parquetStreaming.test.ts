@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { exportParquet, PARQUET_COLUMNS } from '../../analysis/index.js';
-import { exportTrials, openStore, type TrialRecord } from '../../runner/index.js';
-import { tempDir } from '../helpers.js';
+import { exportTrials, openSqliteStore, type TrialRecord } from '../../runner/index.js';
+import { exportText, tempDir } from '../helpers.js';
 
 const TASK = 'Pymoo/SO/unconstraint/sphere';
 
 test('exportParquet streams row groups (1,000 rows, then 100,000): every trial, in order, normalized per task over all runs', async (t) => {
   const dir = tempDir(t);
-  const store = openStore(join(dir, 'store.db'));
+  const store = openSqliteStore(join(dir, 'store.db'));
   t.after(() => store.close());
   store.ensureExperiment('big', {});
   store.addRuns('big', [1, 2, 3].map((seed) => ({ optimizer: 'random', optimizerLabel: 'random', optimizerOptions: {}, task: TASK, seed, nTrials: 450 })));
@@ -26,7 +26,7 @@ test('exportParquet streams row groups (1,000 rows, then 100,000): every trial, 
   const metadata = await parquetMetadataAsync(buffer);
   assert.deepEqual(metadata.row_groups.map((g) => Number(g.num_rows)), [1000, 350]);
   const rows = (await parquetReadObjects({ file: buffer })) as Array<Record<string, any>>;
-  const csv = [...exportTrials(store, 'big', 'csv')].slice(1);
+  const csv = (await exportText(exportTrials(store, 'big', 'csv'))).trimEnd().split('\n').slice(1);
   assert.equal(rows.length, csv.length);
   assert.deepEqual(rows.map((r) => [Number(r.experiment_id), Number(r.n_function_calls)]), [1, 2, 3].flatMap((id) => Array.from({ length: 450 }, (_, i) => [id, i + 1])));
   // Costs span 1000..3449 over the three runs: the first row of run 1 is 0, the last of run 3 is ~1.
@@ -37,7 +37,7 @@ test('exportParquet streams row groups (1,000 rows, then 100,000): every trial, 
 
 test('exportParquet: simulated start and end of parallel trials, and their worker slot', async (t) => {
   const dir = tempDir(t);
-  const store = openStore(join(dir, 'store.db'));
+  const store = openSqliteStore(join(dir, 'store.db'));
   t.after(() => store.close());
   store.ensureExperiment('k2', {});
   store.addRuns('k2', [{ optimizer: 'random', optimizerLabel: 'random', optimizerOptions: {}, task: TASK, seed: 1, nTrials: 3 }]);

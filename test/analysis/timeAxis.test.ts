@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { analyzeExperiment, frontsOverTime, simulatedTimes, timeEvents, type Analysis } from '../../analysis/index.js';
-import { openStore, type SqliteStore, type TrialRecord } from '../../runner/index.js';
+import { openSqliteStore, type SqliteStore, type TrialRecord } from '../../runner/index.js';
 import { tempDir } from '../helpers.js';
 
 const S = 'Pymoo/SO/unconstraint/sphere';
@@ -19,7 +19,7 @@ interface TimedRun {
 }
 
 function timedStore(dir: string, runs: readonly TimedRun[]): SqliteStore {
-  const store = openStore(join(dir, 'timed.db'));
+  const store = openSqliteStore(join(dir, 'timed.db'));
   store.ensureExperiment('timed', {});
   store.addRuns('timed', runs.map((r) => ({ optimizer: 'random', optimizerLabel: r.optimizer, optimizerOptions: {}, task: r.task, seed: 1, nTrials: r.costs.length })));
   const ids = new Map(store.listRuns('timed').map((r) => [`${r.optimizerLabel}|${r.task}`, r.id]));

@@ -9,7 +9,7 @@ import {
 } from '../../analysis/index.js';
 import { exportTrials } from '../../runner/index.js';
 import { buildReportStore, REPORT_EXPERIMENTS } from '../fixtures/reportExperiments.js';
-import { REPO_ROOT, tempDir } from '../helpers.js';
+import { exportText, REPO_ROOT, tempDir } from '../helpers.js';
 
 /**
  * The report's byte-identity check: the report tables (Markdown, LaTeX, CSV), every chart
@@ -64,8 +64,8 @@ async function exportOutputs(store: ReturnType<typeof buildReportStore>, experim
   const parquet = join(dir, `${experiment}.parquet`);
   await exportParquet(store, experiment, parquet);
   return {
-    'export.csv': [...exportTrials(store, experiment, 'csv')].join(''),
-    'export.jsonl': [...exportTrials(store, experiment, 'jsonl', true)].join(''),
+    'export.csv': await exportText(exportTrials(store, experiment, 'csv')),
+    'export.jsonl': await exportText(exportTrials(store, experiment, 'jsonl', true)),
     'export.parquet.sha256': createHash('sha256').update(readFileSync(parquet)).digest('hex'),
   };
 }

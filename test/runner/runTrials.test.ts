@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openStore, type TrialRecord } from '../../runner/index.js';
+import { openSqliteStore, type TrialRecord } from '../../runner/index.js';
 import { tempDir } from '../helpers.js';
 
 function trial(runId: number, index: number, extra: Partial<TrialRecord> = {}): TrialRecord {
@@ -9,7 +9,7 @@ function trial(runId: number, index: number, extra: Partial<TrialRecord> = {}): 
 }
 
 test('runTrials: one item per run in id order (runs without trials too), trials in index order across batches', async (t) => {
-  const store = openStore(join(tempDir(t), 'store.db'));
+  const store = openSqliteStore(join(tempDir(t), 'store.db'));
   t.after(() => store.close());
   store.ensureExperiment('e', {});
   store.ensureExperiment('other', {});
