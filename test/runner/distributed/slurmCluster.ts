@@ -56,12 +56,25 @@ export async function startSlurmCluster(t: { after(fn: () => void | Promise<void
   ].join('\n'));
   const env = { SLURM_CONF: conf };
   const pidFiles = [join(dir, 'slurmd.pid'), join(dir, 'slurmctld.pid'), join(dir, 'munge', 'munged.pid')];
-  t.after(() => {
+  // The daemons' pids are read once they run: the temp folder (and its pid files) is removed before this hook runs.
+  const pids: number[] = [];
+  const readPids = () => {
     for (const file of pidFiles) {
       try {
-        process.kill(Number(readFileSync(file, 'utf8').trim()), 'SIGTERM');
+        const pid = Number(readFileSync(file, 'utf8').trim());
+        if (pid > 0 && !pids.includes(pid)) pids.push(pid);
       } catch {
-        // not started, or gone already
+        // not written (yet)
+      }
+    }
+  };
+  t.after(() => {
+    readPids();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // gone already
       }
     }
   });
@@ -72,10 +85,14 @@ export async function startSlurmCluster(t: { after(fn: () => void | Promise<void
   start('munged', ['--force', `--key-file=${key}`, `--socket=${socket}`, `--pid-file=${pidFiles[2]}`, `--log-file=${join(dir, 'munge', 'munged.log')}`, `--seed-file=${join(dir, 'munge', 'seed')}`]);
   start('slurmctld', ['-f', conf]);
   start('slurmd', ['-f', conf]);
+  readPids();
   const deadline = Date.now() + 30_000;
   for (;;) {
     const state = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8', env: { ...process.env, ...env } }).stdout.trim();
-    if (state === 'idle') break;
+    if (state === 'idle') {
+      readPids();
+      break;
+    }
     if (Date.now() > deadline) throw new Error(`the SLURM node did not become idle (state '${state}')\n${logs(dir)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
