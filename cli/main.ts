@@ -17,6 +17,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
+import { baselinesCommand } from './commands/baselines.js';
+import { reproduceCommand } from './commands/reproduce.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -44,7 +46,9 @@ async function main(argv: string[]): Promise<void> {
     .command(doctorCommand)
     .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
     .command(checkOptimizerCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
+    .command(baselinesCommand)
+    .command(reproduceCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer, baselines, reproduce.')
     .strict()
     .recommendCommands()
     .help()
