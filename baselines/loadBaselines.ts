@@ -1,6 +1,6 @@
 import { UnknownNameError } from '../core/index.js';
 import { baselineDir, parseSubsetName, SHIPPED_BASELINES_DIR, type SubsetName } from './location.js';
-import { readManifest, readVerified, type BaselineManifest } from './manifest.js';
+import { listBaselineSubsets, readManifest, readVerified, type BaselineManifest } from './manifest.js';
 import { decodeRuns, type ShippedRun } from './runFile.js';
 
 export interface LoadOptions {
@@ -22,8 +22,9 @@ export interface LoadedBaselines {
 /** Shipped baseline runs of a subset; every file read is checked against its manifest hash first. */
 export function loadBaselines(spec: string, options: LoadOptions = {}): LoadedBaselines {
   const subset = parseSubsetName(spec);
-  const dir = baselineDir(options.dir ?? SHIPPED_BASELINES_DIR, subset);
-  const manifest = readManifest(dir, subset);
+  const root = options.dir ?? SHIPPED_BASELINES_DIR;
+  const dir = baselineDir(root, subset);
+  const manifest = readManifest(dir, subset, listBaselineSubsets(root));
   const labels = manifest.optimizers.map((e) => e.label);
   for (const wanted of options.optimizers ?? []) {
     if (!labels.includes(wanted)) throw new UnknownNameError(`baseline optimizer of ${subset.spec}`, wanted, labels);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataMissingError, StoreError, type Options } from '../core/index.js';
 import type { SubsetName } from './location.js';
@@ -47,10 +47,11 @@ export function manifestPath(dir: string): string {
   return join(dir, 'manifest.json');
 }
 
-export function readManifest(dir: string, subset: SubsetName): BaselineManifest {
+export function readManifest(dir: string, subset: SubsetName, shipped: readonly string[] = []): BaselineManifest {
   const path = manifestPath(dir);
   if (!existsSync(path)) {
-    throw new DataMissingError(`No baselines ship for '${subset.spec}' ('${path}' does not exist). Compute them with \`hpoarena baselines compute ${subset.spec}\`.`);
+    const available = shipped.length ? `Baselines ship for ${shipped.join(', ')}.` : 'No baselines are there yet.';
+    throw new DataMissingError(`No baselines ship for '${subset.spec}' ('${path}' does not exist). ${available} Compute them with \`hpoarena baselines compute ${subset.spec}\`.`);
   }
   let manifest: BaselineManifest;
   try {
@@ -62,6 +63,16 @@ export function readManifest(dir: string, subset: SubsetName): BaselineManifest 
     throw new StoreError(`'${path}' is not a baseline manifest: expected "format": "${BASELINES_FORMAT}" and an "optimizers" list.`);
   }
   return manifest;
+}
+
+/** `subset:<type>/<set>` of every subset with a manifest under the root of the baselines. */
+export function listBaselineSubsets(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.replace(/\\/g, '/'))
+    .filter((file) => file.endsWith('/manifest.json') && file.split('/').length === 3)
+    .map((file) => `subset:${file.slice(0, -'/manifest.json'.length)}`)
+    .sort();
 }
 
 /** The bytes of one entry's file, refused unless they hash to what the manifest recorded. */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveRng, SpecError } from '../core/index.js';
 import { analyzeExperiment } from '../analysis/index.js';
-import { openStore, RunPool, type PoolOptions, type SqliteStore } from '../runner/index.js';
+import { listTasks } from '../benchmarks/index.js';
+import { requireRunnable } from '../subsets/index.js';
+import { loadPlugins, openStore, RunPool, type PoolOptions, type SqliteStore } from '../runner/index.js';
 import { firstDifference, type RunDifference } from './compareRuns.js';
 import { loadBaselines, type LoadOptions } from './loadBaselines.js';
 import type { ShippedRun } from './runFile.js';
@@ -46,6 +48,9 @@ export async function reproduceBaselines(subset: string, options: ReproduceOptio
   const loaded = loadBaselines(subset, options);
   if (loaded.runs.length === 0) throw new SpecError(`No shipped baseline run of ${loaded.subset.spec} matches the given optimizers and seeds.`);
   const selected = sampleRuns(loaded.runs, options.sample, options.sampleSeed ?? 0);
+  // Tasks without data here are one clear error up front, not a failed re-run each.
+  await loadPlugins(options.plugins ?? []);
+  requireRunnable(loaded.subset.spec, [...new Set(selected.map((r) => r.task))], listTasks({ dataDir: options.dataDir }));
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-reproduce-'));
   const store = openStore(join(dir, 'reproduce.db'));
   try {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { analyzeExperiment, NORMALIZATIONS, writeReport, type Normalization } from '../../analysis/index.js';
 import { openStore } from '../../runner/index.js';
-import { combineWithBaselines, compactSeeds, type CombinedExperiment } from '../../baselines/index.js';
+import { combineWithBaselines, compactSeeds, parseSubsetName, type CombinedExperiment } from '../../baselines/index.js';
 import { resolveDataDir, withDataDir, withStore } from '../globalOptions.js';
 import { formatTable } from '../output.js';
 import { expandTaskArguments } from '../taskArguments.js';
@@ -29,6 +29,7 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
       .option('png', { type: 'boolean', default: true, describe: 'Also write PNG figures (--no-png: SVG only)' }) as never,
   handler: async (args) => {
+    if (args.baselines) parseSubsetName(args.baselines); // a malformed name is reported before the store is opened
     const source = openStore(args.store, { readonly: true });
     let combined: CombinedExperiment | undefined;
     try {
