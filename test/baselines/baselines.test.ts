@@ -10,7 +10,7 @@ import {
 import { DataMissingError, SpecError, StoreError, UnknownNameError } from '../../core/index.js';
 import { openStore } from '../../runner/index.js';
 import { SUBSET_FORMAT } from '../../subsets/index.js';
-import { tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 const TASKS = ['bbob/2/1/0', 'bbob/2/8/0', 'Pymoo/SO/unconstraint/ackley'];
 const SUBSET = 'subset:blackbox/mini';
@@ -169,5 +169,38 @@ describe('shipped baselines', () => {
     } finally {
       user.close();
     }
+  });
+
+  it('CLI: report --baselines against a tampered file is one clear error and the user store keeps every run', (t) => {
+    const dir = tempDir(t);
+    const copy = join(dir, 'baselines');
+    const target = join(copy, 'blackbox', 'mini');
+    mkdirSync(target, { recursive: true });
+    const manifest = readFileSync(join(out, 'blackbox', 'mini', 'manifest.json'), 'utf8');
+    writeFileSync(join(target, 'manifest.json'), manifest);
+    for (const entry of (JSON.parse(manifest) as BaselineManifest).optimizers) {
+      const bytes = readFileSync(join(out, 'blackbox', 'mini', entry.file));
+      if (entry.label === 'random') bytes[20] ^= 1;
+      writeFileSync(join(target, entry.file), bytes);
+    }
+    const store = join(dir, 'user.db');
+    const run = cli(['run', '--optimizers', 'sobol', '--tasks', TASKS.join(','), '--seeds', '1-2', '--experiment', 'mine', '--store', store, '--workers', '0']);
+    assert.equal(run.status, 0, run.stderr);
+    const report = cli(['report', 'mine', '--baselines', SUBSET, '--baselines-dir', copy, '--store', store, '--out', join(dir, 'report'), '--no-png']);
+    assert.equal(report.status, 2);
+    assert.match(report.stderr, /^hpoarena: Baseline file '.*random\.jsonl\.gz' does not match its manifest: sha256 [0-9a-f]{12}\.\.\., the manifest records/);
+    assert.equal(report.stderr.trim().split('\n').length, 1, report.stderr);
+    const status = cli(['status', 'mine', '--store', store]);
+    assert.match(status.stdout, /sobol/);
+    const user = openStore(store, { readonly: true });
+    try {
+      assert.equal(user.listRuns('mine').filter((r) => r.status === 'done').length, TASKS.length * 2);
+    } finally {
+      user.close();
+    }
+    const ok = cli(['report', 'mine', '--baselines', SUBSET, '--baselines-dir', out, '--store', store, '--out', join(dir, 'report'), '--no-png']);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /with the shipped baselines of subset:blackbox\/mini \(random, cmaes\) on 3 tasks, seeds 1,2/);
+    assert.match(readFileSync(join(dir, 'report', 'report.html'), 'utf8'), /cmaes/);
   });
 });
