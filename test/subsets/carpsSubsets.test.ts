@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DataMissingError, SpecError } from '../../core/index.js';
 import type { TaskDescriptor } from '../../benchmarks/index.js';
 import { CARPS_SUBSETS_PATH, carpsSubsetsFromCsv, listCarpsSubsets, readCarpsSubsets, requireRunnable, resolveCarpsSubset, splitRunnable } from '../../subsets/index.js';
-import { dataPath, skipWithoutData } from '../dataDir.js';
+import { DATA_DIR, dataPath, skipWithoutData } from '../dataDir.js';
+import { cli, tempDir } from '../helpers.js';
+import { listTasks } from '../../benchmarks/index.js';
 
 const CATALOGUE = 'reference/carps-tasks.csv';
 
@@ -58,5 +61,20 @@ describe("CARP-S's published subsets", () => {
     assert.deepEqual(requireRunnable('carps:blackbox/dev', ids, listed, { skip: true, onSkip: (m) => skipped.push(m) }), ['bbob/2/1/0']);
     assert.match(skipped.join(''), /skipped 3 of the 4 tasks/);
     assert.throws(() => requireRunnable('s', ids.slice(1), listed, { skip: true }), (e: unknown) => e instanceof DataMissingError && /None of its tasks can run here/.test(e.message));
+  });
+
+  it('CLI: run --tasks carps:blackbox/dev names what cannot run (exit 2, nothing stored); --skip-unavailable runs the rest and names the skipped', (t) => {
+    const store = join(tempDir(t), 's.db');
+    const { runnable, unavailable } = splitRunnable(resolveCarpsSubset('carps:blackbox/dev'), listTasks({ dataDir: DATA_DIR }));
+    const args = ['run', '--optimizers', 'random', '--tasks', 'carps:blackbox/dev', '--n-trials', '2', '--store', store, '--workers', '0', '--data-dir', DATA_DIR];
+    const refused = cli(args);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, new RegExp(`^hpoarena: ${unavailable.length} of the 20 tasks of 'carps:blackbox/dev' cannot run here:`));
+    assert.match(refused.stderr, /hpobench\/blackbox\/tabular\/ml\/lr\/146818.*HPOBench is not supported/);
+    assert.equal(existsSync(store), false, 'nothing was stored');
+    const skipped = cli([...args, '--skip-unavailable']);
+    assert.equal(skipped.status, 0, skipped.stderr);
+    assert.match(skipped.stderr, new RegExp(`skipped ${unavailable.length} of the 20 tasks of 'carps:blackbox/dev'`));
+    assert.match(skipped.stdout, new RegExp(`${runnable.length} runs planned, 0 already done, ${runnable.length} finished now`));
   });
 });
