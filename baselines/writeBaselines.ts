@@ -5,7 +5,7 @@ import type { RunRecord, SqliteStore } from '../runner/index.js';
 import { SHIPPED_SUBSETS_DIR, subsetFilePath } from '../subsets/index.js';
 import { baselineDir, type SubsetName } from './location.js';
 import { BASELINES_FORMAT, manifestPath, readManifest, sha256, type BaselineEntry, type BaselineManifest } from './manifest.js';
-import { encodeRuns } from './runFile.js';
+import { encodeRuns, RUN_FILE_SUFFIX } from './runFile.js';
 import { toShippedRun } from './storeRuns.js';
 
 export const HPOARENA_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -40,7 +40,7 @@ export function writeBaselines(store: SqliteStore, experiment: string, options: 
   });
   const written = selected.map(({ label, own }): BaselineEntry => {
     const shipped = own.map((run) => toShippedRun(run, store.trials(run.id)));
-    const file = `${label.replace(/[^\w.-]+/g, '_')}.jsonl.gz`;
+    const file = `${label.replace(/[^\w.-]+/g, '_')}${RUN_FILE_SUFFIX}`;
     const bytes = encodeRuns(shipped);
     writeFileSync(join(dir, file), bytes);
     return {

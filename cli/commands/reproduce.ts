@@ -50,6 +50,7 @@ function printCertificate(result: ReproduceResult): void {
     ])));
   }
   console.log('');
+  console.log(`Mean ranks over the ${result.available} shipped runs of the selection; the re-run column has the ${result.verdicts.length} re-run runs in place of their records:`);
   console.log(formatTable(['optimizer', 'mean rank (shipped)', 'mean rank (re-run)'], result.ranks.map((r) => [r.optimizer, fixed(r.shipped), fixed(r.rerun)])));
 }
 

@@ -131,7 +131,7 @@ describe('shipped baselines', () => {
       if (entry.label === 'cmaes') bytes[bytes.length - 5] ^= 1;
       writeFileSync(join(dir, entry.file), bytes);
     }
-    assert.throws(() => loadBaselines(SUBSET, { dir: copy }), (e: unknown) => e instanceof StoreError && /cmaes\.jsonl\.gz' does not match its manifest/.test(e.message) && /--optimizers cmaes/.test(e.message));
+    assert.throws(() => loadBaselines(SUBSET, { dir: copy }), (e: unknown) => e instanceof StoreError && /cmaes\.jsonl\.br' does not match its manifest/.test(e.message) && /--optimizers cmaes/.test(e.message));
     assert.equal(loadBaselines(SUBSET, { dir: copy, optimizers: ['random'] }).runs.length, TASKS.length * 2, 'an untouched file still loads');
     assert.throws(() => loadBaselines('subset:blackbox/none', { dir: copy }), (e: unknown) => e instanceof DataMissingError && /No baselines ship for 'subset:blackbox\/none'/.test(e.message));
     assert.throws(() => loadBaselines('carps:blackbox/dev', { dir: copy }), SpecError);
@@ -188,7 +188,7 @@ describe('shipped baselines', () => {
     assert.equal(run.status, 0, run.stderr);
     const report = cli(['report', 'mine', '--baselines', SUBSET, '--baselines-dir', copy, '--store', store, '--out', join(dir, 'report'), '--no-png']);
     assert.equal(report.status, 2);
-    assert.match(report.stderr, /^hpoarena: Baseline file '.*random\.jsonl\.gz' does not match its manifest: sha256 [0-9a-f]{12}\.\.\., the manifest records/);
+    assert.match(report.stderr, /^hpoarena: Baseline file '.*random\.jsonl\.br' does not match its manifest: sha256 [0-9a-f]{12}\.\.\., the manifest records/);
     assert.equal(report.stderr.trim().split('\n').length, 1, report.stderr);
     const status = cli(['status', 'mine', '--store', store]);
     assert.match(status.stdout, /sobol/);
