@@ -19,8 +19,11 @@ export interface BaselineEntry {
   readonly seeds: readonly number[];
   readonly runs: number;
   readonly trials: number;
-  /** Sum over its runs of the run's wall-clock seconds (about core-seconds: one run uses one core). */
-  readonly computeSeconds: number;
+  /**
+   * Sum of its runs' wall-clock seconds: about core-seconds when every worker had a free core
+   * (a run uses one), more on a machine shared with other work.
+   */
+  readonly runSeconds: number;
   /** hpoarena version that computed the runs. */
   readonly hpoarenaVersion: string;
 }

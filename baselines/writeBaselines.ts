@@ -46,7 +46,7 @@ export function writeBaselines(store: SqliteStore, experiment: string, options: 
     return {
       label, optimizer: own[0].optimizer, options: own[0].optimizerOptions, file, sha256: sha256(bytes), bytes: bytes.length,
       seeds: [...options.seeds], runs: own.length, trials: shipped.reduce((n, r) => n + r.trials.length, 0),
-      computeSeconds: Math.round(own.reduce((s, r) => s + runSeconds(r), 0) * 10) / 10, hpoarenaVersion: HPOARENA_VERSION,
+      runSeconds: Math.round(own.reduce((s, r) => s + runSeconds(r), 0) * 10) / 10, hpoarenaVersion: HPOARENA_VERSION,
     };
   });
   const previous = existsSync(manifestPath(dir)) ? readManifest(dir, options.subset).optimizers : [];

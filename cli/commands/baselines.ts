@@ -43,7 +43,7 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
       }
       const failed = outcome.outcomes.filter((o) => o.status === 'failed').length;
       console.log(`${subset.spec}: ${outcome.planned} runs, ${outcome.alreadyDone} already done, ${outcome.outcomes.length - failed} finished now, ${failed} failed`);
-      console.log(formatTable(['optimizer', 'runs', 'trials', 'core-seconds', 'bytes', 'file'], written.map((e) => [e.label, e.runs, e.trials, e.computeSeconds, e.bytes, e.file])));
+      console.log(formatTable(['optimizer', 'runs', 'trials', 'run-seconds', 'bytes', 'file'], written.map((e) => [e.label, e.runs, e.trials, e.runSeconds, e.bytes, e.file])));
     } finally {
       interruption.dispose();
       store.close();
@@ -53,19 +53,19 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
 
 const listCommand: CommandModule<object, { json: boolean }> = {
   command: 'list',
-  describe: 'Shipped baselines per subset: optimizers, seeds, runs, compute and size',
+  describe: "Shipped baselines per subset: optimizers, seeds, runs, hours of run time (wall-clock, summed over runs) and size",
   builder: (y) => y.option('json', { type: 'boolean', default: false, describe: 'One JSON array' }) as never,
   handler: (args) => {
     const rows = listSubsets().flatMap((name) => {
       const subset = parseSubsetName(`subset:${name}`);
       const dir = baselineDir(SHIPPED_BASELINES_DIR, subset);
-      if (!existsSync(manifestPath(dir))) return [{ subset: subset.spec, optimizers: [] as string[], seeds: '', runs: 0, coreHours: 0, bytes: 0, portfolio: BASELINE_PORTFOLIOS[subset.type] }];
+      if (!existsSync(manifestPath(dir))) return [{ subset: subset.spec, optimizers: [] as string[], seeds: '', runs: 0, runHours: 0, bytes: 0, portfolio: BASELINE_PORTFOLIOS[subset.type] }];
       const manifest = readManifest(dir, subset);
       const seeds = [...new Set(manifest.optimizers.flatMap((e) => e.seeds))].sort((a, b) => a - b);
       return [{
         subset: subset.spec, optimizers: manifest.optimizers.map((e) => e.label), seeds: seeds.join(','),
         runs: manifest.optimizers.reduce((n, e) => n + e.runs, 0),
-        coreHours: manifest.optimizers.reduce((n, e) => n + e.computeSeconds, 0) / 3600,
+        runHours: manifest.optimizers.reduce((n, e) => n + e.runSeconds, 0) / 3600,
         bytes: manifest.optimizers.reduce((n, e) => n + e.bytes, 0), portfolio: BASELINE_PORTFOLIOS[subset.type],
       }];
     });
@@ -73,8 +73,8 @@ const listCommand: CommandModule<object, { json: boolean }> = {
       console.log(JSON.stringify(rows));
       return;
     }
-    console.log(formatTable(['subset', 'optimizers', 'seeds', 'runs', 'core-hours', 'MB'], rows.map((r) => [
-      r.subset, r.optimizers.length ? r.optimizers.join(',') : 'none yet', r.seeds, r.runs, r.coreHours.toFixed(3), (r.bytes / 1e6).toFixed(2),
+    console.log(formatTable(['subset', 'optimizers', 'seeds', 'runs', 'run-hours', 'MB'], rows.map((r) => [
+      r.subset, r.optimizers.length ? r.optimizers.join(',') : 'none yet', r.seeds, r.runs, r.runHours.toFixed(3), (r.bytes / 1e6).toFixed(2),
     ])));
   },
 };
