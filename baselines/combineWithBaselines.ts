@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpecError, UnknownNameError } from '../core/index.js';
-import { openStore, type SqliteStore } from '../runner/index.js';
+import { openStore, type Store } from '../runner/index.js';
 import { loadBaselines, type LoadOptions } from './loadBaselines.js';
 import { addFinishedRuns, toShippedRun } from './storeRuns.js';
 
 export interface CombinedExperiment {
   /** A temporary store holding the experiment: the user's runs plus the baseline runs. */
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly tasks: readonly string[];
   readonly seeds: readonly number[];
   readonly baselineLabels: readonly string[];
   /** What was left out and why (the user's runs outside the subset or the baselines' seeds). */
   readonly notes: readonly string[];
   /** Closes and deletes the temporary store. */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /**
@@ -24,10 +24,11 @@ export interface CombinedExperiment {
  * without re-running a baseline. A baseline whose label the user's experiment also has is
  * named 'baseline:<label>'.
  */
-export function combineWithBaselines(source: SqliteStore, experiment: string, subset: string, options: LoadOptions = {}): CombinedExperiment {
-  if (!source.getExperiment(experiment)) throw new UnknownNameError(`experiment in '${source.path}'`, experiment, source.listExperiments().map((e) => e.name));
+export async function combineWithBaselines(source: Store, experiment: string, subset: string, options: LoadOptions = {}): Promise<CombinedExperiment> {
+  const record = await source.getExperiment(experiment);
+  if (!record) throw new UnknownNameError(`experiment in '${source.label}'`, experiment, (await source.listExperiments()).map((e) => e.name));
   const baselines = loadBaselines(subset, options);
-  const userRuns = source.listRuns(experiment);
+  const userRuns = await source.listRuns(experiment);
   const baselineTasks = new Set(baselines.manifest.tasks);
   const baselineSeeds = new Set(baselines.runs.map((r) => r.seed));
   const kept = userRuns.filter((r) => baselineTasks.has(r.task) && baselineSeeds.has(r.seed));
@@ -51,21 +52,26 @@ export function combineWithBaselines(source: SqliteStore, experiment: string, su
   const baselineRuns = baselines.runs.filter((r) => wantedTasks.has(r.task) && wantedSeeds.has(r.seed));
 
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-baselines-'));
-  const store = openStore(join(dir, 'combined.db'));
+  const store = await openStore(join(dir, 'combined.db'));
   try {
-    store.ensureExperiment(experiment, { source: source.getExperiment(experiment)!.spec, baselines: baselines.subset.spec });
-    addFinishedRuns(store, experiment, kept.map((run) => ({ run: toShippedRun(run, source.trials(run.id)), status: run.status, error: run.error })));
-    addFinishedRuns(store, experiment, baselineRuns.map((run) => ({ run, label: label(run.optimizerLabel) })));
+    await store.ensureExperiment(experiment, { source: record.spec, baselines: baselines.subset.spec });
+    const keptIds = new Set(kept.map((r) => r.id));
+    const userShipped = [];
+    for await (const { run, trials } of source.runTrials(experiment)) {
+      if (keptIds.has(run.id)) userShipped.push({ run: toShippedRun(run, trials), status: run.status, error: run.error });
+    }
+    await addFinishedRuns(store, experiment, userShipped);
+    await addFinishedRuns(store, experiment, baselineRuns.map((run) => ({ run, label: label(run.optimizerLabel) })));
   } catch (error) {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     store, tasks, seeds, notes,
     baselineLabels: [...new Set(baselineRuns.map((r) => label(r.optimizerLabel)))],
-    dispose: () => {
-      store.close();
+    dispose: async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { SpecError } from '../core/index.js';
-import { parseOptimizerEntry, runExperiment, type ExperimentOutcome, type PoolOptions, type SqliteStore } from '../runner/index.js';
+import { parseOptimizerEntry, runExperiment, type ExperimentOutcome, type PoolOptions, type Store } from '../runner/index.js';
 import { resolveSubset } from '../subsets/index.js';
 import { SHIPPED_BASELINES_DIR, parseSubsetName } from './location.js';
 import type { BaselineEntry } from './manifest.js';
@@ -29,7 +29,7 @@ export function baselineExperimentName(subset: string): string {
  * Runs the portfolio on the subset's tasks and seeds into the store (finished runs are kept,
  * interrupted ones resume), then writes each optimizer's runs and the manifest.
  */
-export async function computeBaselines(store: SqliteStore, options: ComputeBaselinesOptions): Promise<{ outcome: ExperimentOutcome; written: BaselineEntry[] }> {
+export async function computeBaselines(store: Store, options: ComputeBaselinesOptions): Promise<{ outcome: ExperimentOutcome; written: BaselineEntry[] }> {
   const subset = parseSubsetName(options.subset);
   const tasks = resolveSubset(subset.spec, { dir: options.subsetsDir });
   const entries = (options.optimizers ?? BASELINE_PORTFOLIOS[subset.type]).map(parseOptimizerEntry);
@@ -37,7 +37,7 @@ export async function computeBaselines(store: SqliteStore, options: ComputeBasel
   const experiment = baselineExperimentName(subset.spec);
   const outcome = await runExperiment(store, { experiment, optimizers: entries, tasks, seeds: options.seeds }, options);
   if (options.signal?.aborted) return { outcome, written: [] };
-  const written = writeBaselines(store, experiment, {
+  const written = await writeBaselines(store, experiment, {
     subset, tasks, seeds: options.seeds, labels: entries.map((e) => e.label), root: options.out ?? SHIPPED_BASELINES_DIR, command: options.command, subsetsDir: options.subsetsDir,
   });
   return { outcome, written };

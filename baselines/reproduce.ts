@@ -5,7 +5,7 @@ import { deriveRng, SpecError } from '../core/index.js';
 import { analyzeExperiment } from '../analysis/index.js';
 import { listTasks } from '../benchmarks/index.js';
 import { requireRunnable } from '../subsets/index.js';
-import { loadPlugins, openStore, RunPool, type PoolOptions, type SqliteStore } from '../runner/index.js';
+import { loadPlugins, openStore, RunPool, type PoolOptions, type Store, type TrialRecord } from '../runner/index.js';
 import { firstDifference, type RunDifference } from './compareRuns.js';
 import { loadBaselines, type LoadOptions } from './loadBaselines.js';
 import type { ShippedRun } from './runFile.js';
@@ -53,18 +53,18 @@ export async function reproduceBaselines(subset: string, options: ReproduceOptio
   await loadPlugins(options.plugins ?? []);
   requireRunnable(loaded.subset.spec, [...new Set(selected.map((r) => r.task))], listTasks({ dataDir: options.dataDir }));
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-reproduce-'));
-  const store = openStore(join(dir, 'reproduce.db'));
+  const store = await openStore(join(dir, 'reproduce.db'));
   try {
     const rerun = await rerunAll(store, selected, options);
     const verdicts = selected.map((run) => ({ run, difference: firstDifference(run, rerun.get(runKey(run))!) }));
     // Rank tables over every run of the selection: the re-run one has the re-run runs in place of their shipped records.
     const chosen = new Set(selected);
-    addFinishedRuns(store, 'shipped', loaded.runs.map((run) => ({ run })));
-    addFinishedRuns(store, 'rerun', loaded.runs.filter((run) => !chosen.has(run)).map((run) => ({ run })));
+    await addFinishedRuns(store, 'shipped', loaded.runs.map((run) => ({ run })));
+    await addFinishedRuns(store, 'rerun', loaded.runs.filter((run) => !chosen.has(run)).map((run) => ({ run })));
     const ranks = await rankTable(store);
     return { subset: loaded.subset.spec, available: loaded.runs.length, verdicts, ranks, seconds: (Date.now() - started) / 1000 };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -81,24 +81,26 @@ function runKey(run: { optimizerLabel: string; task: string; seed: number }): st
   return `${run.optimizerLabel}\u0000${run.task}\u0000${run.seed}`;
 }
 
-async function rerunAll(store: SqliteStore, runs: readonly ShippedRun[], options: ReproduceOptions) {
-  store.ensureExperiment('rerun', { reproduce: true });
-  store.addRuns('rerun', runs.map((run) => ({
+async function rerunAll(store: Store, runs: readonly ShippedRun[], options: ReproduceOptions) {
+  await store.ensureExperiment('rerun', { reproduce: true });
+  await store.addRuns('rerun', runs.map((run) => ({
     optimizer: run.optimizer, optimizerLabel: run.optimizerLabel, optimizerOptions: run.optimizerOptions,
     task: run.task, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget ?? undefined,
   })));
-  const stored = store.listRuns('rerun');
+  const stored = await store.listRuns('rerun');
   const pool = RunPool.start(options);
   try {
     await pool.execute(store, stored.map((r) => r.id), options);
   } finally {
     await pool.close();
   }
-  return new Map(store.listRuns('rerun').map((r) => [runKey(r), { status: r.status, error: r.error, trials: store.trials(r.id) }]));
+  const rerun = new Map<string, { status: string; error: string | null; trials: TrialRecord[] }>();
+  for (const r of await store.listRuns('rerun')) rerun.set(runKey(r), { status: r.status, error: r.error, trials: await store.trials(r.id) });
+  return rerun;
 }
 
 /** Mean ranks of the shipped and the re-run runs, one row per optimizer (NaN where a side has no analysed run). */
-async function rankTable(store: SqliteStore): Promise<RankRow[]> {
+async function rankTable(store: Store): Promise<RankRow[]> {
   const ranksOf = async (experiment: string) => {
     const analysis = await analyzeExperiment(store, experiment, { bootstrapResamples: 200 });
     return new Map((analysis.ranks.mean.objects() as Array<{ optimizer: string; rank: number }>).map((r) => [r.optimizer, r.rank]));

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpecError } from '../core/index.js';
-import type { RunRecord, SqliteStore } from '../runner/index.js';
+import type { RunRecord, Store } from '../runner/index.js';
 import { SHIPPED_SUBSETS_DIR, subsetFilePath } from '../subsets/index.js';
 import { baselineDir, type SubsetName } from './location.js';
 import { BASELINES_FORMAT, manifestPath, readManifest, sha256, type BaselineEntry, type BaselineManifest } from './manifest.js';
-import { encodeRuns, RUN_FILE_SUFFIX } from './runFile.js';
+import { encodeRuns, RUN_FILE_SUFFIX, type ShippedRun } from './runFile.js';
 import { toShippedRun } from './storeRuns.js';
 
 export const HPOARENA_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,10 +25,10 @@ export interface WriteOptions {
 }
 
 /** Writes each label's runs (every task x seed must be done) and the manifest; returns the entries written. */
-export function writeBaselines(store: SqliteStore, experiment: string, options: WriteOptions): BaselineEntry[] {
+export async function writeBaselines(store: Store, experiment: string, options: WriteOptions): Promise<BaselineEntry[]> {
   const dir = baselineDir(options.root, options.subset);
   mkdirSync(dir, { recursive: true });
-  const runs = store.listRuns(experiment);
+  const runs = await store.listRuns(experiment);
   const taskOrder = new Map(options.tasks.map((t, i) => [t, i]));
   // Every label is checked before anything is written: a refused label leaves the shipped files as they were.
   const selected = options.labels.map((label) => {
@@ -38,17 +38,19 @@ export function writeBaselines(store: SqliteStore, experiment: string, options: 
     checkComplete(label, own, options);
     return { label, own };
   });
-  const written = selected.map(({ label, own }): BaselineEntry => {
-    const shipped = own.map((run) => toShippedRun(run, store.trials(run.id)));
+  const written: BaselineEntry[] = [];
+  for (const { label, own } of selected) {
+    const shipped: ShippedRun[] = [];
+    for (const run of own) shipped.push(toShippedRun(run, await store.trials(run.id)));
     const file = `${label.replace(/[^\w.-]+/g, '_')}${RUN_FILE_SUFFIX}`;
     const bytes = encodeRuns(shipped);
     writeFileSync(join(dir, file), bytes);
-    return {
+    written.push({
       label, optimizer: own[0].optimizer, options: own[0].optimizerOptions, file, sha256: sha256(bytes), bytes: bytes.length,
       seeds: [...options.seeds], runs: own.length, trials: shipped.reduce((n, r) => n + r.trials.length, 0),
       runSeconds: Math.round(own.reduce((s, r) => s + runSeconds(r), 0) * 10) / 10, hpoarenaVersion: HPOARENA_VERSION,
-    };
-  });
+    });
+  }
   const previous = existsSync(manifestPath(dir)) ? readManifest(dir, options.subset).optimizers : [];
   const kept = previous.filter((e) => !options.labels.includes(e.label));
   const subsetBytes = readFileSync(subsetFilePath(options.subsetsDir ?? SHIPPED_SUBSETS_DIR, options.subset.type, options.subset.set));

@@ -2,7 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HpoArenaError } from '../core/index.js';
-import { loadPlugins } from '../runner/index.js';
+import { loadPlugins, maskCredentials } from '../runner/index.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { optimizersCommand } from './commands/optimizers.js';
@@ -14,9 +14,12 @@ import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
 import { doctorCommand } from './commands/doctor.js';
+import { storeCommand } from './commands/store.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
+import { workerCommand } from './commands/worker.js';
+import { slurmCommand } from './commands/slurm.js';
 import { baselinesCommand } from './commands/baselines.js';
 import { reproduceCommand } from './commands/reproduce.js';
 
@@ -44,11 +47,14 @@ async function main(argv: string[]): Promise<void> {
     .command(reportCommand)
     .command(importCarpsCommand)
     .command(doctorCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
+    .command(workerCommand)
+    .command(slurmCommand)
+    .command(storeCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
     .command(checkOptimizerCommand)
     .command(baselinesCommand)
     .command(reproduceCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer, baselines, reproduce.')
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer, baselines, reproduce.')
     .strict()
     .recommendCommands()
     .help()
@@ -70,11 +76,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   await main(hideBin(process.argv));
 } catch (error) {
+  // Every message may name a PostgreSQL store: its password never reaches the terminal.
   if (error instanceof HpoArenaError) {
-    console.error(`hpoarena: ${error.message}`);
+    console.error(`hpoarena: ${maskCredentials(error.message, process.env.PGPASSWORD)}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(error);
+    console.error(maskCredentials(error instanceof Error ? (error.stack ?? String(error)) : String(error), process.env.PGPASSWORD));
     process.exitCode = 1;
   }
 }

@@ -29,7 +29,7 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
     const seeds = parseSeeds(args.seeds);
     const optimizers = args.optimizers?.split(',').map((s) => s.trim()).filter(Boolean);
     const workers = args.workers !== undefined ? wholeNumber(args.workers, '--workers', 0) : defaultWorkerCount();
-    const store = openStore(args.store);
+    const store = await openStore(args.store);
     const interruption = interruptOnSignals(() => undefined);
     try {
       const command = `hpoarena baselines compute ${subset.spec} --seeds ${args.seeds}${optimizers ? ` --optimizers ${optimizers.join(',')}` : ''}`;
@@ -46,7 +46,7 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
       console.log(formatTable(['optimizer', 'runs', 'trials', 'run-seconds', 'bytes', 'file'], written.map((e) => [e.label, e.runs, e.trials, e.runSeconds, e.bytes, e.file])));
     } finally {
       interruption.dispose();
-      store.close();
+      await store.close();
     }
   },
 };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { analyzeExperiment, NORMALIZATIONS, writeReport, type Normalization } from '../../analysis/index.js';
+import { analyzeExperiment, AXES, NORMALIZATIONS, writeReport, type Axis, type Normalization } from '../../analysis/index.js';
 import { openStore } from '../../runner/index.js';
 import { combineWithBaselines, compactSeeds, parseSubsetName, type CombinedExperiment } from '../../baselines/index.js';
 import { resolveDataDir, withDataDir, withStore } from '../globalOptions.js';
@@ -8,7 +8,7 @@ import { formatTable } from '../output.js';
 import { expandTaskArguments } from '../taskArguments.js';
 
 interface Args {
-  experiment: string; store: string; out?: string; baseline?: string; tasks?: string[]; normalization: Normalization; log: boolean;
+  experiment: string; store: string; out?: string; baseline?: string; tasks?: string[]; normalization: Normalization; log: boolean; axis: Axis;
   'grid-points': number; seed: number; png: boolean; 'data-dir'?: string; baselines?: string; 'baselines-dir'?: string;
 }
 
@@ -25,25 +25,26 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('tasks', { type: 'string', array: true, describe: "Only these task ids / globs / subset: references (comma-separated or repeated), e.g. 'Pymoo/SO/*'" })
       .option('normalization', { choices: NORMALIZATIONS, default: 'minmax' as Normalization, describe: 'minmax (CARP-S), regret (known optimum), baseline (baseline = 1)' })
       .option('log', { type: 'boolean', default: false, describe: 'log10 of the normalized cost' })
+      .option('axis', { choices: AXES, default: 'budget' as Axis, describe: "x axis of anytime curves and ranks over time: budget (fraction of n_trials) or time (simulated wall-clock time, fraction of each task's longest run)" })
       .option('grid-points', { type: 'number', default: 21, describe: 'Points of the budget-fraction grid for anytime curves' })
       .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
       .option('png', { type: 'boolean', default: true, describe: 'Also write PNG figures (--no-png: SVG only)' }) as never,
   handler: async (args) => {
     if (args.baselines) parseSubsetName(args.baselines); // a malformed name is reported before the store is opened
-    const source = openStore(args.store, { readonly: true });
+    const source = await openStore(args.store, { readonly: true });
     let combined: CombinedExperiment | undefined;
     try {
-      combined = args.baselines ? combineWithBaselines(source, args.experiment, args.baselines, { dir: args['baselines-dir'] }) : undefined;
+      combined = args.baselines ? await combineWithBaselines(source, args.experiment, args.baselines, { dir: args['baselines-dir'] }) : undefined;
       const store = combined?.store ?? source;
       const analysis = await analyzeExperiment(store, args.experiment, {
-        normalization: args.normalization, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
+        normalization: args.normalization, axis: args.axis, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
         tasks: args.tasks?.length ? expandTaskArguments(args.tasks) : undefined, taskContext: { dataDir: resolveDataDir(args['data-dir']) },
       });
       const out = args.out ?? join('results', args.experiment, 'report');
       const written = await writeReport(analysis, out, { formats: args.png ? ['svg', 'png'] : ['svg'] });
       const ranks = (analysis.ranks.mean.objects() as Array<{ optimizer: string; rank: number; low: number; high: number }>).filter((r) => Number.isFinite(r.rank));
       const s = analysis.missingSummary;
-      console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks\n`);
+      console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks (x axis: ${args.axis === 'time' ? 'simulated time' : 'budget fraction'})\n`);
       if (combined) {
         console.log(`with the shipped baselines of ${args.baselines} (${combined.baselineLabels.join(', ')}) on ${combined.tasks.length} tasks, seeds ${compactSeeds(combined.seeds)}\n`);
         for (const note of combined.notes) console.log(`note: ${note}`);
@@ -57,8 +58,8 @@ export const reportCommand: CommandModule<object, Args> = {
       for (const note of analysis.notes) console.log(`note: ${note}`);
       console.log(`\nwrote ${written.html}, ${written.figures.length} figures and ${written.tables.length} table files under ${written.dir}`);
     } finally {
-      combined?.dispose();
-      source.close();
+      await combined?.dispose();
+      await source.close();
     }
   },
 };

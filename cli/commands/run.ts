@@ -11,11 +11,15 @@ import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interrup
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
 import { listTasks } from '../../benchmarks/index.js';
+import { queueLocation } from '../queueLocation.js';
+import { enqueueExperiment } from '../../runner/distributed/index.js';
+import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js';
 
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
   workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
   'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean; 'skip-unavailable': boolean;
+  enqueue: boolean; queue?: string; 'max-attempts': string;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -29,7 +33,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('skip-unavailable', { type: 'boolean', default: false, describe: 'Run the tasks of a subset that can run here and name the ones skipped (default: refuse the subset)' })
       .option('seeds', { type: 'string', describe: "Seeds: '1-10', '1,3,5' (default 1)" })
       .option('experiment', { type: 'string', describe: 'Experiment name (default: default)' })
-      .option('store', { type: 'string', describe: `SQLite store file (default: ${DEFAULT_STORE_PATH})` })
+      .option('store', { type: 'string', describe: `SQLite store file, or a postgres://user@host/db URL (default: ${DEFAULT_STORE_PATH})` })
       .option('workers', { type: 'string', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
       .option('n-trials', { type: 'string', describe: "Override every task's n_trials" })
       .option('time-budget', { type: 'string', describe: 'Seconds per run (wall + virtual time)' })
@@ -37,7 +41,10 @@ export const runCommand: CommandModule<object, Args> = {
       .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' })
       .option('replan', { type: 'boolean', default: false, describe: 'Runs stored with other settings (n_trials, options, env) start over with the given ones (their trials are discarded)' })
-      .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" }) as never,
+      .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" })
+      .option('enqueue', { type: 'boolean', default: false, describe: 'Plan the runs and queue them for `hpoarena worker` processes (PostgreSQL store) instead of running them here' })
+      .option('queue', { type: 'string', describe: 'With --enqueue: PostgreSQL database of the queue (default: the store)' })
+      .option('max-attempts', { type: 'string', default: '3', describe: 'With --enqueue: attempts per run before it ends failed (a worker that dies mid-run costs one)' }) as never,
   handler: async (args) => {
     const file: SpecFile = args.spec ? readSpecFile(args.spec) : {};
     const optimizers = args.optimizers ? splitList(args.optimizers).map(parseOptimizerEntry) : file.optimizers;
@@ -64,10 +71,11 @@ export const runCommand: CommandModule<object, Args> = {
     try {
       await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
     } catch (error) {
-      if (error instanceof UnknownNameError) explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
+      if (error instanceof UnknownNameError) await explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
       throw error;
     }
-    const store = openStore(storePath);
+    if (args.enqueue) return enqueue(storePath, spec, args);
+    const store = await openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
     const interruption = interruptOnSignals(() => {
@@ -83,7 +91,7 @@ export const runCommand: CommandModule<object, Args> = {
         signal: interruption.signal,
         onStart: (pending) => {
           progress = createProgress(pending);
-          if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);
+          if (process.stdout.isTTY) poll = setInterval(() => void Promise.resolve(store.countTrials(spec.experiment)).then((n) => progress?.setTrials(n), () => {}), 500);
         },
         onOutcome: (o) => progress?.runDone(o.status === 'failed'),
       }).finally(() => {
@@ -104,19 +112,19 @@ export const runCommand: CommandModule<object, Args> = {
         return;
       }
       console.log(
-        `experiment '${spec.experiment}' in ${storePath}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+        `experiment '${spec.experiment}' in ${store.label}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
           `${done} finished now, ${failed.length} failed${replayed ? `, ${replayed} trials replayed from an interrupted attempt` : ''} ` +
           `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
       for (const f of failed.slice(0, 5)) {
-        const run = store.getRun(f.runId);
+        const run = await store.getRun(f.runId);
         console.log(`  failed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}: ${errorSummary(f.error)}`);
       }
       if (failed.length) process.exitCode = 1;
     } finally {
       interruption.dispose();
-      store.close();
+      await store.close();
     }
   },
 };
@@ -124,4 +132,24 @@ export const runCommand: CommandModule<object, Args> = {
 /** Accepts both repeated flags and comma-separated lists (commas inside 'name:k=v,k=v' stay with their optimizer; 'external:optuna-tpe' is a name). */
 function splitList(values: readonly string[]): string[] {
   return values.flatMap((v) => (/:[\w.-]+=/.test(v) ? [v] : v.split(','))).map((v) => v.trim()).filter(Boolean);
+}
+
+/** `run --enqueue`: plan into the store, queue the runs, print what workers will do. */
+async function enqueue(storePath: string, spec: ExperimentSpec, args: Args): Promise<void> {
+  const queue = queueLocation(storePath, args.queue, '`run --enqueue`');
+  const store = await openStore(storePath);
+  try {
+    const outcome = await enqueueExperiment(store, queue, spec, {
+      plugins: args.plugin ?? [], dataDir: resolveDataDir(args['data-dir']), retryFailed: args['retry-failed'], replan: args.replan,
+      maxAttempts: wholeNumber(args['max-attempts'], '--max-attempts', 1),
+    });
+    console.log(
+      `experiment '${spec.experiment}' in ${maskCredentials(storePath)}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+        `${outcome.enqueued} queued now, ${outcome.alreadyQueued} already queued${outcome.failed ? `, ${outcome.failed} failed (queue them again with --retry-failed)` : ''}. ` +
+        `Start workers with: hpoarena worker --store ${maskCredentials(storePath)}${args.queue ? ` --queue ${maskCredentials(args.queue)}` : ''}`,
+    );
+    if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
+  } finally {
+    await store.close();
+  }
 }

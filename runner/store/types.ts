@@ -47,7 +47,17 @@ export interface TrialRecord {
   /** Cumulative budget used after this trial (in n_trials units). */
   readonly budgetUsed: number;
   readonly info: Record<string, unknown> | null;
+  /**
+   * Runs with parallel_trials > 1 only: the trial's start and end on the run's simulated clock
+   * (seconds) and its worker slot 0..K-1. Absent otherwise, so K = 1 records serialize as before.
+   */
+  readonly simStart?: number;
+  readonly simEnd?: number;
+  readonly slot?: number;
 }
+
+/** A run's status and bookkeeping, as `store copy` carries them from one store to another. */
+export type RunState = Pick<RunRecord, 'status' | 'error' | 'budgetUsed' | 'startedAt' | 'finishedAt'>;
 
 /** A run to add to an experiment. */
 export interface NewRun extends RunKey {

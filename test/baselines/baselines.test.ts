@@ -35,11 +35,11 @@ describe('shipped baselines', () => {
     writeSubset(subsetsDir);
     out = join(root, 'baselines');
     storePath = join(root, 'store.db');
-    const store = openStore(storePath);
+    const store = await openStore(storePath);
     try {
       await computeBaselines(store, { subset: SUBSET, seeds: [1, 2], optimizers: ['random', 'cmaes'], out, subsetsDir, workers: 0, command: 'test' });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -59,16 +59,17 @@ describe('shipped baselines', () => {
     assert.ok(Object.keys(manifest.optimizers[1].options).length > 0, "cmaes's resolved options are recorded");
   });
 
-  it('reads back every run bit for bit as the store holds it', () => {
+  it('reads back every run bit for bit as the store holds it', async () => {
     const { runs } = loadBaselines(SUBSET, { dir: out });
-    const store = openStore(storePath, { readonly: true });
+    const store = await openStore(storePath, { readonly: true });
     try {
-      const stored = store.listRuns('baselines-blackbox-mini').map((run) => toShippedRun(run, store.trials(run.id)));
+      const stored = [];
+      for await (const { run, trials } of store.runTrials('baselines-blackbox-mini')) stored.push(toShippedRun(run, trials));
       const key = (r: { optimizerLabel: string; task: string; seed: number }) => `${r.optimizerLabel} ${r.task} ${r.seed}`;
       assert.equal(runs.length, stored.length);
       for (const run of runs) assert.deepEqual(run, stored.find((s) => key(s) === key(run)));
     } finally {
-      store.close();
+      await store.close();
     }
     assert.deepEqual(decodeRuns(encodeRuns(runs), 'x'), runs);
     assert.ok(encodeRuns(runs).equals(encodeRuns(runs)), 'same runs, same bytes');
@@ -140,21 +141,21 @@ describe('shipped baselines', () => {
 
   it("combines a user's experiment with the baselines of its tasks and seeds into one analysable experiment", async (t) => {
     const path = join(tempDir(t), 'user.db');
-    const user = openStore(path);
+    const user = await openStore(path);
     try {
-      user.ensureExperiment('mine', {});
-      user.addRuns('mine', [...TASKS, 'bbob/4/1/0'].map((task) => ({ optimizer: 'sobol', optimizerLabel: 'random', optimizerOptions: {}, task, seed: 1, nTrials: 3 })));
-      for (const run of user.listRuns('mine')) {
-        user.appendTrials([0, 1, 2].map((index) => ({ runId: run.id, index, config: { x0: index, x1: 0 }, fidelity: null, cost: 10 - index, status: 'ok' as const, wallTime: 0, virtualTime: 0, budgetUsed: index + 1, info: null })));
-        user.finishRun(run.id, 'done', 3);
+      await user.ensureExperiment('mine', {});
+      await user.addRuns('mine', [...TASKS, 'bbob/4/1/0'].map((task) => ({ optimizer: 'sobol', optimizerLabel: 'random', optimizerOptions: {}, task, seed: 1, nTrials: 3 })));
+      for (const run of await user.listRuns('mine')) {
+        await user.appendTrials([0, 1, 2].map((index) => ({ runId: run.id, index, config: { x0: index, x1: 0 }, fidelity: null, cost: 10 - index, status: 'ok' as const, wallTime: 0, virtualTime: 0, budgetUsed: index + 1, info: null })));
+        await user.finishRun(run.id, 'done', 3);
       }
-      const combined = combineWithBaselines(user, 'mine', SUBSET, { dir: out });
+      const combined = await combineWithBaselines(user, 'mine', SUBSET, { dir: out });
       try {
         assert.deepEqual(combined.seeds, [1]);
         assert.deepEqual([...combined.tasks].sort(), [...TASKS].sort());
         assert.deepEqual(combined.baselineLabels, ['baseline:random', 'cmaes']);
         assert.match(combined.notes.join('\n'), /1 of the 4 runs of 'mine' are on tasks or seeds without baselines/);
-        const runs = combined.store.listRuns('mine');
+        const runs = await combined.store.listRuns('mine');
         assert.equal(runs.length, TASKS.length * 3);
         assert.ok(runs.every((r) => r.status === 'done' && r.seed === 1));
         const analysis = await analyzeExperiment(combined.store, 'mine', { bootstrapResamples: 50 });
@@ -162,16 +163,16 @@ describe('shipped baselines', () => {
         assert.deepEqual(ranked, ['baseline:random', 'cmaes', 'random']);
         assert.ok(analysis.tests.pairwise.some((p) => [p.a, p.b].includes('random') && [p.a, p.b].includes('cmaes')), 'Wilcoxon/Holm against each baseline');
       } finally {
-        combined.dispose();
+        await combined.dispose();
       }
-      assert.equal(user.listRuns('mine').length, 4, "the user's store is unchanged");
-      assert.throws(() => combineWithBaselines(user, 'nope', SUBSET, { dir: out }), UnknownNameError);
+      assert.equal((await user.listRuns('mine')).length, 4, "the user's store is unchanged");
+      await assert.rejects(combineWithBaselines(user, 'nope', SUBSET, { dir: out }), UnknownNameError);
     } finally {
-      user.close();
+      await user.close();
     }
   });
 
-  it('CLI: report --baselines against a tampered file is one clear error and the user store keeps every run', (t) => {
+  it('CLI: report --baselines against a tampered file is one clear error and the user store keeps every run', async (t) => {
     const dir = tempDir(t);
     const copy = join(dir, 'baselines');
     const target = join(copy, 'blackbox', 'mini');
@@ -192,11 +193,11 @@ describe('shipped baselines', () => {
     assert.equal(report.stderr.trim().split('\n').length, 1, report.stderr);
     const status = cli(['status', 'mine', '--store', store]);
     assert.match(status.stdout, /sobol/);
-    const user = openStore(store, { readonly: true });
+    const user = await openStore(store, { readonly: true });
     try {
-      assert.equal(user.listRuns('mine').filter((r) => r.status === 'done').length, TASKS.length * 2);
+      assert.equal((await user.listRuns('mine')).filter((r) => r.status === 'done').length, TASKS.length * 2);
     } finally {
-      user.close();
+      await user.close();
     }
     const ok = cli(['report', 'mine', '--baselines', SUBSET, '--baselines-dir', out, '--store', store, '--out', join(dir, 'report'), '--no-png']);
     assert.equal(ok.status, 0, ok.stderr);
