@@ -49,3 +49,10 @@ export { analyzeExperiment, writeReport, type Analysis, type AnalysisOptions, ty
 export { igdPlus } from './analysis/index.js';
 export { hypervolume, nonDominated } from './core/index.js';
 export { friedmanTest, nemenyiTest, wilcoxonSignedRank, holmAdjust } from './analysis/index.js';
+
+// Shipped subsets and baselines: task ids of a subset, the shipped baseline runs, a user's runs ranked against them, reproduction.
+export { resolveSubset, resolveCarpsSubset } from './subsets/index.js';
+export {
+  loadBaselines, combineWithBaselines, reproduceBaselines, BASELINE_PORTFOLIOS,
+  type ShippedRun, type LoadedBaselines, type CombinedExperiment, type ReproduceResult, type ReproduceOptions,
+} from './baselines/index.js';

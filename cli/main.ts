@@ -20,6 +20,8 @@ import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
 import { workerCommand } from './commands/worker.js';
 import { slurmCommand } from './commands/slurm.js';
+import { baselinesCommand } from './commands/baselines.js';
+import { reproduceCommand } from './commands/reproduce.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -50,7 +52,9 @@ async function main(argv: string[]): Promise<void> {
     .command(storeCommand)
     .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
     .command(checkOptimizerCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer.')
+    .command(baselinesCommand)
+    .command(reproduceCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer, baselines, reproduce.')
     .strict()
     .recommendCommands()
     .help()

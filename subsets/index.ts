@@ -18,3 +18,5 @@ export { type ShiftOptions, type ShiftResult, type ShiftStats, shiftSelect } fro
 export { START_RULES, type StartRule } from './startSubset.js';
 export { SHIPPED_SUBSETS_DIR, SUBSET_FORMAT, type SubsetFile, listSubsets, readSubsetFile, resolveSubset, subsetFilePath, writeSubsetFiles } from './subsetFile.js';
 export { type ThresholdAcceptingOptions, thresholdAcceptingLowerBound } from './thresholdAccepting.js';
+export { CARPS_SUBSETS_FORMAT, CARPS_SUBSETS_PATH, type CarpsSubsetsFile, carpsSubsetsFromCsv, listCarpsSubsets, readCarpsSubsets, resolveCarpsSubset } from './carpsSubsets.js';
+export { type UnavailableTask, requireRunnable, splitRunnable } from './runnableTasks.js';

@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { analyzeExperiment, AXES, NORMALIZATIONS, writeReport, type Axis, type Normalization } from '../../analysis/index.js';
 import { openStore } from '../../runner/index.js';
+import { combineWithBaselines, compactSeeds, parseSubsetName, type CombinedExperiment } from '../../baselines/index.js';
 import { resolveDataDir, withDataDir, withStore } from '../globalOptions.js';
 import { formatTable } from '../output.js';
 import { expandTaskArguments } from '../taskArguments.js';
 
 interface Args {
   experiment: string; store: string; out?: string; baseline?: string; tasks?: string[]; normalization: Normalization; log: boolean; axis: Axis;
-  'grid-points': number; seed: number; png: boolean; 'data-dir'?: string;
+  'grid-points': number; seed: number; png: boolean; 'data-dir'?: string; baselines?: string; 'baselines-dir'?: string;
 }
 
 export const reportCommand: CommandModule<object, Args> = {
@@ -19,6 +20,8 @@ export const reportCommand: CommandModule<object, Args> = {
       .positional('experiment', { type: 'string', demandOption: true })
       .option('out', { type: 'string', describe: 'Output directory (default: results/<experiment>/report)' })
       .option('baseline', { type: 'string', describe: "Optimizer label for --normalization baseline and the A12 table (e.g. 'random')" })
+      .option('baselines', { type: 'string', describe: "Rank against the shipped baseline runs of a subset (e.g. subset:blackbox/dev) on the experiment's tasks and seeds, without re-running them" })
+      .option('baselines-dir', { type: 'string', describe: 'Root of the baseline files (default: the shipped results/baselines/)' })
       .option('tasks', { type: 'string', array: true, describe: "Only these task ids / globs / subset: references (comma-separated or repeated), e.g. 'Pymoo/SO/*'" })
       .option('normalization', { choices: NORMALIZATIONS, default: 'minmax' as Normalization, describe: 'minmax (CARP-S), regret (known optimum), baseline (baseline = 1)' })
       .option('log', { type: 'boolean', default: false, describe: 'log10 of the normalized cost' })
@@ -27,8 +30,12 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
       .option('png', { type: 'boolean', default: true, describe: 'Also write PNG figures (--no-png: SVG only)' }) as never,
   handler: async (args) => {
-    const store = await openStore(args.store, { readonly: true });
+    if (args.baselines) parseSubsetName(args.baselines); // a malformed name is reported before the store is opened
+    const source = await openStore(args.store, { readonly: true });
+    let combined: CombinedExperiment | undefined;
     try {
+      combined = args.baselines ? await combineWithBaselines(source, args.experiment, args.baselines, { dir: args['baselines-dir'] }) : undefined;
+      const store = combined?.store ?? source;
       const analysis = await analyzeExperiment(store, args.experiment, {
         normalization: args.normalization, axis: args.axis, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
         tasks: args.tasks?.length ? expandTaskArguments(args.tasks) : undefined, taskContext: { dataDir: resolveDataDir(args['data-dir']) },
@@ -38,6 +45,10 @@ export const reportCommand: CommandModule<object, Args> = {
       const ranks = (analysis.ranks.mean.objects() as Array<{ optimizer: string; rank: number; low: number; high: number }>).filter((r) => Number.isFinite(r.rank));
       const s = analysis.missingSummary;
       console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks (x axis: ${args.axis === 'time' ? 'simulated time' : 'budget fraction'})\n`);
+      if (combined) {
+        console.log(`with the shipped baselines of ${args.baselines} (${combined.baselineLabels.join(', ')}) on ${combined.tasks.length} tasks, seeds ${compactSeeds(combined.seeds)}\n`);
+        for (const note of combined.notes) console.log(`note: ${note}`);
+      }
       if (ranks.length) console.log(formatTable(['optimizer', 'mean rank', 'interval'], ranks.map((r) => [r.optimizer, r.rank.toFixed(3), `[${r.low.toFixed(2)}, ${r.high.toFixed(2)}]`])));
       const f = analysis.tests.friedman;
       if (f) {
@@ -47,7 +58,8 @@ export const reportCommand: CommandModule<object, Args> = {
       for (const note of analysis.notes) console.log(`note: ${note}`);
       console.log(`\nwrote ${written.html}, ${written.figures.length} figures and ${written.tables.length} table files under ${written.dir}`);
     } finally {
-      await store.close();
+      await combined?.dispose();
+      await source.close();
     }
   },
 };

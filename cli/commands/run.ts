@@ -10,6 +10,7 @@ import { errorSummary } from '../output.js';
 import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interruptSignals.js';
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
+import { listTasks } from '../../benchmarks/index.js';
 import { queueLocation } from '../queueLocation.js';
 import { enqueueExperiment } from '../../runner/distributed/index.js';
 import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js';
@@ -17,7 +18,7 @@ import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js'
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
   workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
-  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean;
+  'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean; 'skip-unavailable': boolean;
   enqueue: boolean; queue?: string; 'max-attempts': string;
 }
 
@@ -28,7 +29,8 @@ export const runCommand: CommandModule<object, Args> = {
     withDataDir(y)
       .positional('spec', { type: 'string', describe: 'YAML experiment spec; flags override its values' })
       .option('optimizers', { type: 'string', array: true, describe: "Optimizers, e.g. random tpe 'tpe:multivariate=true' (comma-separated or repeated)" })
-      .option('tasks', { type: 'string', array: true, describe: "Task ids or globs, e.g. 'Pymoo/SO/*', or subset:blackbox/dev" })
+      .option('tasks', { type: 'string', array: true, describe: "Task ids or globs, e.g. 'Pymoo/SO/*', a shipped subset (subset:blackbox/dev) or one of CARP-S's (carps:blackbox/dev)" })
+      .option('skip-unavailable', { type: 'boolean', default: false, describe: 'Run the tasks of a subset that can run here and name the ones skipped (default: refuse the subset)' })
       .option('seeds', { type: 'string', describe: "Seeds: '1-10', '1,3,5' (default 1)" })
       .option('experiment', { type: 'string', describe: 'Experiment name (default: default)' })
       .option('store', { type: 'string', describe: `SQLite store file, or a postgres://user@host/db URL (default: ${DEFAULT_STORE_PATH})` })
@@ -54,7 +56,9 @@ export const runCommand: CommandModule<object, Args> = {
     const spec: ExperimentSpec = {
       experiment: args.experiment ?? file.experiment ?? 'default',
       optimizers,
-      tasks: expandTaskArguments(taskPatterns),
+      tasks: expandTaskArguments(taskPatterns, {
+        listed: listTasks({ dataDir: resolveDataDir(args['data-dir']) }), skipUnavailable: args['skip-unavailable'], onSkip: (message) => console.error(message),
+      }),
       seeds: args.seeds !== undefined ? parseSeeds(args.seeds) : file.seeds ?? [1],
       nTrials: args['n-trials'] !== undefined ? wholeNumber(args['n-trials'], '--n-trials', 1) : file.nTrials,
       timeBudget: args['time-budget'] !== undefined ? positiveNumber(args['time-budget'], '--time-budget') : file.timeBudget,
