@@ -9,6 +9,8 @@ export interface SuiteCase {
   readonly space: SearchSpace;
   readonly type: TaskType;
   readonly nTrials: number;
+  /** Trials in flight at once (the pending-trials cases of optimizers that declare supportsPending). */
+  readonly parallelTrials?: number;
 }
 
 export interface CaseResult extends Omit<SuiteCase, 'space'> {
@@ -20,19 +22,26 @@ export interface CaseResult extends Omit<SuiteCase, 'space'> {
 
 /** Trials of the multi-fidelity / multi-objective cases (on the mixed space). */
 const TASK_TYPE_TRIALS = 40;
+/** Trials in flight in the pending-trials cases. */
+export const PENDING_CASE_K = 4;
 
 /**
  * The suite of one optimizer: every conformance space (every hyperparameter type, log scales,
  * conditions, forbiddens, constants, 1-D and 50-D) on the simplest task type it supports,
- * then the mixed space on each other task type it declares (multi-fidelity, multi-objective).
+ * then the mixed space on each other task type it declares (multi-fidelity, multi-objective);
+ * for an optimizer that declares supportsPending, the mixed space on each task type again with
+ * 4 trials in flight (asks before tells, tells out of order).
  */
-export function suiteCases(factory: Pick<OptimizerFactory, 'supports'>): SuiteCase[] {
+export function suiteCases(factory: Pick<OptimizerFactory, 'supports' | 'supportsPending'>): SuiteCase[] {
   const type = primaryType(factory);
   const spaces = conformanceSpaces().map(({ name, space, nTrials }) => ({ label: `space '${name}'`, space, type, nTrials }));
   const types = factory.supports
     .filter((t) => t !== type)
     .map((t) => ({ label: 'mixed space', space: mixedSpace(), type: t, nTrials: TASK_TYPE_TRIALS }));
-  return [...spaces, ...types];
+  const pending = factory.supportsPending === true
+    ? factory.supports.map((t) => ({ label: `pending trials, K = ${PENDING_CASE_K}`, space: mixedSpace(), type: t, nTrials: TASK_TYPE_TRIALS, parallelTrials: PENDING_CASE_K }))
+    : [];
+  return [...spaces, ...types, ...pending];
 }
 
 /** Runs every case (or those `only` keeps); a failing case does not stop the others. Errors other than a failed check (a bug in the harness) propagate. */
@@ -47,7 +56,7 @@ export async function runConformanceSuite(
     const started = performance.now();
     let failure: string | undefined;
     try {
-      await conformanceCase(factory, space, meta.type, meta.nTrials, meta.label, options);
+      await conformanceCase(factory, space, meta.type, meta.nTrials, meta.label, options, meta.parallelTrials);
     } catch (error) {
       if (!(error instanceof ConformanceFailure)) throw error;
       failure = error.message;

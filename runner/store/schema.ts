@@ -11,8 +11,11 @@ import type Database from 'better-sqlite3';
  * trial with the columns schema 1 had, for SQL users (sqlite3, pandas.read_sql, DuckDB).
  * A batch never overlaps another of its run: writers store only trials past the run's last
  * stored index, so a trial can never be stored twice.
+ *
+ * Schema 3 adds `runs.parallel_trials` (trials in flight at once; NULL for one at a time, so
+ * rows of sequential runs read exactly as before).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS experiments (
@@ -30,6 +33,7 @@ CREATE TABLE IF NOT EXISTS runs (
   seed              INTEGER NOT NULL,
   n_trials          REAL NOT NULL,
   time_budget       REAL,
+  parallel_trials   INTEGER,
   status            TEXT NOT NULL DEFAULT 'pending',
   error             TEXT,
   budget_used       REAL NOT NULL DEFAULT 0,
@@ -91,6 +95,8 @@ export function migrate(db: Database.Database): void {
           DROP TABLE trials_v1;`);
       }
     }
+    const runColumns = db.prepare('PRAGMA table_info(runs)').all() as Array<{ name: string }>;
+    if (!runColumns.some((c) => c.name === 'parallel_trials')) db.exec('ALTER TABLE runs ADD COLUMN parallel_trials INTEGER');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -26,8 +26,10 @@ export interface RunRecord extends RunKey {
   readonly status: RunStatus;
   readonly error: string | null;
   readonly nTrials: number;
-  /** Optional time budget in seconds (wall + virtual). */
+  /** Optional time budget in seconds (wall + virtual; simulated time when parallelTrials > 1). */
   readonly timeBudget: number | null;
+  /** Trials in flight at once on the run's simulated clock (1: one at a time). */
+  readonly parallelTrials: number;
   readonly budgetUsed: number;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
@@ -47,10 +49,17 @@ export interface TrialRecord {
   /** Cumulative budget used after this trial (in n_trials units). */
   readonly budgetUsed: number;
   readonly info: Record<string, unknown> | null;
+  /** Runs with parallel trials (K > 1) only: start and end in seconds on the run's simulated clock. */
+  readonly simStart?: number;
+  readonly simEnd?: number;
+  /** Runs with parallel trials only: the worker slot (0..K-1) the trial ran on. */
+  readonly slot?: number;
 }
 
 /** A run to add to an experiment. */
 export interface NewRun extends RunKey {
   readonly nTrials: number;
   readonly timeBudget?: number;
+  /** Trials in flight at once (absent: 1). */
+  readonly parallelTrials?: number;
 }
