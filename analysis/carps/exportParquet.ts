@@ -26,6 +26,8 @@ export function exportParquet(store: SqliteStore, experiment: string, outPath: s
   let previousBudget = 0;
   let elapsed = 0;
   let anyVector = false;
+  let anySlot = false;
+  const slots: Array<number | null> = [];
   for (const { run, trial } of store.iterateTrials(experiment)) {
     if (run.id !== previousRun) {
       previousRun = run.id;
@@ -37,7 +39,10 @@ export function exportParquet(store: SqliteStore, experiment: string, outPath: s
     anyVector ||= vector !== null;
     const cost = vector ? vector.reduce((s, v) => s + v, 0) : (trial.cost as number | null);
     if (cost !== null && Number.isFinite(cost) && (best === null || cost < best)) best = cost;
-    elapsed += trial.wallTime + trial.virtualTime;
+    // Parallel runs: time on the run's simulated clock (CARP-S's start and end times of the trial).
+    elapsed = trial.simEnd ?? elapsed + trial.wallTime + trial.virtualTime;
+    anySlot ||= trial.slot !== undefined;
+    slots.push(trial.slot ?? null);
     const type = runTypes.get(run.id) ?? { multiFidelity: false, multiObjective: false };
     type.multiFidelity ||= trial.fidelity !== null;
     type.multiObjective ||= vector !== null;
@@ -50,8 +55,8 @@ export function exportParquet(store: SqliteStore, experiment: string, outPath: s
       trial_info__normalized_budget: trial.fidelity !== null ? trial.budgetUsed - previousBudget : null, trial_info__name: null,
       trial_info__checkpoint: null, trial_value__cost: cost, trial_value__cost_raw: vector ? formatPythonLiteral(vector) : cost,
       trial_value__cost_inc: best, trial_value__cost_norm: null, trial_value__cost_inc_norm: null, trial_value__time: trial.wallTime,
-      trial_value__virtual_time: trial.virtualTime, trial_value__status: CARPS_STATUS[trial.status], trial_value__starttime: 0,
-      trial_value__endtime: 0, time: elapsed, hpoarena_experiment: experiment, hpoarena_optimizer: run.optimizer,
+      trial_value__virtual_time: trial.virtualTime, trial_value__status: CARPS_STATUS[trial.status], trial_value__starttime: trial.simStart ?? 0,
+      trial_value__endtime: trial.simEnd ?? 0, time: elapsed, hpoarena_experiment: experiment, hpoarena_optimizer: run.optimizer,
       hpoarena_config: JSON.stringify(trial.config), hpoarena_status: trial.status,
     };
     previousBudget = trial.budgetUsed;
@@ -79,10 +84,14 @@ export function exportParquet(store: SqliteStore, experiment: string, outPath: s
   };
   parquetWriteFile({
     filename: outPath,
-    columnData: PARQUET_COLUMNS.map((name) => ({
-      name, type: types[name],
-      data: (types[name] === 'INT64' ? data[name].map((v) => (v === null ? null : BigInt(v as number))) : data[name]) as ColumnSource['data'],
-    })),
+    columnData: [
+      ...PARQUET_COLUMNS.map((name) => ({
+        name, type: types[name],
+        data: (types[name] === 'INT64' ? data[name].map((v) => (v === null ? null : BigInt(v as number))) : data[name]) as ColumnSource['data'],
+      })),
+      // The worker slot of parallel runs' trials; absent when no run had parallel trials (the file is as before).
+      ...(anySlot ? [{ name: 'hpoarena_slot', type: 'INT64' as const, data: slots.map((s) => (s === null ? null : BigInt(s))) }] : []),
+    ],
     kvMetadata: [{ key: 'hpoarena.experiment', value: experiment }, { key: 'hpoarena.format', value: 'carps-logs/1' }],
     createdBy: 'hpoarena',
   });
