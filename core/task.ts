@@ -83,6 +83,8 @@ export interface TaskView {
   readonly fidelity?: Fidelity;
   readonly budget: Budget;
   readonly type: TaskType;
+  /** Trials the run keeps in flight at once; absent: one at a time. */
+  readonly parallelTrials?: number;
 }
 
 export function taskTypeOf(task: { objectives: readonly Objective[]; fidelity?: Fidelity }): TaskType {

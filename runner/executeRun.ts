@@ -45,7 +45,8 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
     const view = viewOf(task);
     const budget = { ...view.budget, nTrials: run.nTrials, ...(run.timeBudget != null ? { seconds: run.timeBudget } : {}) };
     checkSimulatedTime(task, run);
-    const optimizer = createOptimizer(run.optimizer, { ...view, budget }, run.seed, run.optimizerOptions, run.parallelTrials);
+    const parallel = run.parallelTrials > 1 ? { parallelTrials: run.parallelTrials } : {};
+    const optimizer = createOptimizer(run.optimizer, { ...view, budget, ...parallel }, run.seed, run.optimizerOptions, run.parallelTrials);
     closers.push(() => optimizer.close?.());
     const result = await runLoop({
       runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget, parallelTrials: run.parallelTrials,

@@ -42,7 +42,9 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   const where = `${factory.name} on ${run.label}`;
   let inner: Optimizer;
   try {
-    inner = factory.create(view, seed, resolveOptions(factory, run.options ?? {}));
+    // The optimizer learns K from its view, as in a real run (an external program is told in 'init').
+    const created = (run.parallelTrials ?? 1) > 1 ? { ...view, parallelTrials: run.parallelTrials } : view;
+    inner = factory.create(created, seed, resolveOptions(factory, run.options ?? {}));
   } catch (error) {
     fail(`${where}: create() threw: ${describeThrown(error)}`);
   }
