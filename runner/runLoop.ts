@@ -3,7 +3,7 @@ import { checkTrial, evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
 import { RecordedTrials } from './parallel/recordedTrials.js';
 import { simulatedDuration } from './parallel/simulatedDuration.js';
-import { TrialsInFlight } from './parallel/trialsInFlight.js';
+import { TrialsInFlight, type InFlight } from './parallel/trialsInFlight.js';
 import { isPromiseLike, throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
 export interface LoopInput {
@@ -114,12 +114,7 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
         input.discardFrom(index);
       }
       replaying = false;
-      record = {
-        runId: input.runId, index, config: info.config, fidelity: info.fidelity ?? null,
-        cost: value.status === 'ok' ? (value.cost as number | number[]) : null, status: value.status,
-        wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed: budgetUsed + cost, info: value.info ?? null,
-        ...(parallel ? { simStart: done.simStart, simEnd: done.simEnd, slot: done.slot } : {}),
-      };
+      record = newRecord(input.runId, index, info, value, budgetUsed + cost, parallel ? done : undefined);
       input.persist(record);
     }
     if (index + 1 >= recorded.length) replaying = false;
@@ -131,6 +126,18 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     index++;
   }
   return { trials: index, budgetUsed, replayed, divergedAt };
+}
+
+/** The stored form of a told trial; only runs with parallel trials carry the clock, so sequential records serialize exactly as before. */
+function newRecord(runId: number, index: number, info: TrialInfo, value: TrialValue, budgetUsed: number, clock: InFlight<unknown> | undefined): TrialRecord {
+  const cost = value.status === 'ok' ? (value.cost as number | number[]) : null;
+  const fidelity = info.fidelity ?? null;
+  const extra = value.info ?? null;
+  if (!clock) return { runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra };
+  return {
+    runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra,
+    simStart: clock.simStart, simEnd: clock.simEnd, slot: clock.slot,
+  };
 }
 
 /** A hung ask may not outlast the run's time budget (what is left of it). */

@@ -12,6 +12,7 @@ import { qualityFigures } from './quality.js';
 import { qualityMoFigures } from './qualityMo.js';
 import { qualityMfFigures } from './qualityMf.js';
 import { tfjsFigures } from './tfjs.js';
+import { asyncFigures } from './async.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures, ...tfjsFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures, ...tfjsFigures, ...asyncFigures];

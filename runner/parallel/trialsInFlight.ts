@@ -60,7 +60,10 @@ export class TrialsInFlight<T> {
       const b = this.running[best];
       if (a.simEnd < b.simEnd || (a.simEnd === b.simEnd && a.askIndex < b.askIndex)) best = i;
     }
-    const [done] = this.running.splice(best, 1);
+    // Order among the running does not matter (the choice above is by end and ask order): swap-remove.
+    const done = this.running[best];
+    const last = this.running.pop()!;
+    if (best < this.running.length) this.running[best] = last;
     this.busy[done.slot] = false;
     this.clock = done.simEnd;
     return done;
