@@ -198,3 +198,18 @@ test('bad input on the command line: one message each, no stack trace', (t) => {
   assert.match(cmaes.stderr, /Optimizer 'cmaes' cannot run with 4 parallel trials/);
   for (const r of [zero, cmaes]) assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
+
+test('a schema-2 store is upgraded in place: runs.parallel_trials (NULL: one at a time) and the trials view with sim_start, sim_end, slot', async (t) => {
+  const path = join(tempDir(t), 'old.db');
+  await exportOf(join(path, '..'), 'old', 0, { ...spec, parallelTrials: 1, seeds: [1], optimizers: [{ name: 'random', label: 'random', options: {} }] });
+  const db = new Database(path);
+  db.exec("ALTER TABLE runs DROP COLUMN parallel_trials; DROP VIEW trials; CREATE VIEW trials AS SELECT run_id, first_idx AS idx FROM trial_batches; PRAGMA user_version = 2;");
+  db.close();
+  const before = await exportOf(join(path, '..'), 'old', 0, { ...spec, parallelTrials: 1, seeds: [1], optimizers: [{ name: 'random', label: 'random', options: {} }] });
+  const upgraded = new Database(path, { readonly: true });
+  assert.equal(upgraded.pragma('user_version', { simple: true }), 3);
+  assert.deepEqual(upgraded.prepare('SELECT DISTINCT parallel_trials FROM runs').all(), [{ parallel_trials: null }]);
+  assert.deepEqual(upgraded.prepare('SELECT DISTINCT sim_start, sim_end, slot FROM trials').all(), [{ sim_start: null, sim_end: null, slot: null }]);
+  upgraded.close();
+  assert.match(before, /^experiment,optimizer,task,seed,trial,config,fidelity,cost,status,budget_used,virtual_time\n/);
+});
