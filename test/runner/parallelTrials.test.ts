@@ -213,3 +213,15 @@ test('a schema-2 store is upgraded in place: runs.parallel_trials (NULL: one at 
   upgraded.close();
   assert.match(before, /^experiment,optimizer,task,seed,trial,config,fidelity,cost,status,budget_used,virtual_time\n/);
 });
+
+test('re-running an experiment with another K is refused with the difference named (or planned anew with --replan)', async (t) => {
+  const store = openStore(join(tempDir(t), 's.db'));
+  t.after(() => store.close());
+  const small: ExperimentSpec = { ...spec, optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: ['bbob/2/1/0'], seeds: [1], nTrials: 8, parallelTrials: 1 };
+  await runExperiment(store, small, { workers: 0 });
+  await assert.rejects(runExperiment(store, { ...small, parallelTrials: 4 }, { workers: 0 }), /random: parallel_trials: stored 1, given 4/);
+  const replanned = await runExperiment(store, { ...small, parallelTrials: 4 }, { workers: 0, replan: true });
+  assert.equal(replanned.outcomes[0].status, 'done');
+  assert.equal(store.listRuns(small.experiment)[0].parallelTrials, 4);
+  assert.ok(store.trials(store.listRuns(small.experiment)[0].id).every((trial) => trial.slot !== undefined));
+});
