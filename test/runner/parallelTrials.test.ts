@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { exportParquet, PARQUET_COLUMNS } from '../../analysis/index.js';
 import { SpecError } from '../../core/index.js';
 import { exportTrials, loadPlugins, openStore, planExperiment, runExperiment, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
 import { CLI, GOLDEN_PLUGIN, REPO_ROOT, cli, tempDir } from '../helpers.js';
@@ -224,4 +226,31 @@ test('re-running an experiment with another K is refused with the difference nam
   assert.equal(replanned.outcomes[0].status, 'done');
   assert.equal(store.listRuns(small.experiment)[0].parallelTrials, 4);
   assert.ok(store.trials(store.listRuns(small.experiment)[0].id).every((trial) => trial.slot !== undefined));
+});
+
+test('Parquet export: CARP-S start and end times are the simulated ones, hpoarena_slot the worker slot (absent for K = 1)', async (t) => {
+  const dir = tempDir(t);
+  const small: ExperimentSpec = { ...spec, optimizers: [{ name: 'asha', label: 'asha', options: {} }], tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1] };
+  for (const k of [4, 1]) {
+    await exportOf(dir, `k${k}`, 0, { ...small, parallelTrials: k });
+    const store = openStore(join(dir, `k${k}.db`), { readonly: true });
+    const file = join(dir, `k${k}.parquet`);
+    const trials = store.trials(store.listRuns('parallel')[0].id);
+    exportParquet(store, 'parallel', file);
+    store.close();
+    const rows = (await parquetReadObjects({ file: await asyncBufferFromFile(file) })) as Array<Record<string, unknown>>;
+    assert.equal(rows.length, trials.length);
+    if (k === 1) {
+      assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS]);
+      assert.ok(rows.every((row) => row.trial_value__starttime === 0 && row.trial_value__endtime === 0));
+      continue;
+    }
+    assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS, 'hpoarena_slot']);
+    rows.forEach((row, i) => {
+      assert.equal(row.trial_value__starttime, trials[i].simStart);
+      assert.equal(row.trial_value__endtime, trials[i].simEnd);
+      assert.equal(row.time, trials[i].simEnd);
+      assert.equal(Number(row.hpoarena_slot), trials[i].slot);
+    });
+  }
 });
