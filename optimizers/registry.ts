@@ -13,6 +13,7 @@ import { successiveHalvingFactory } from './successiveHalving/successiveHalving.
 import { hyperbandFactory } from './hyperband/hyperband.js';
 import { smacHyperbandFactory } from './hyperband/smacHyperband.js';
 import { ashaFactory } from './asha/asha.js';
+import { asyncHyperbandFactory } from './hyperband/asyncHyperband.js';
 import { bohbFactory } from './bohb/bohb.js';
 import { dehbFactory } from './dehb/dehb.js';
 import { smacMfFactory } from './smacMf/smacMf.js';
@@ -37,6 +38,7 @@ export const optimizerFactories = {
   hyperband: hyperbandFactory,
   'smac-hb': smacHyperbandFactory,
   asha: ashaFactory,
+  'async-hyperband': asyncHyperbandFactory,
   bohb: bohbFactory,
   dehb: dehbFactory,
   'smac-mf': smacMfFactory,

@@ -5,8 +5,8 @@ import { runLoop } from '../../runner/runLoop.js';
 import { selectTasks } from '../../runner/taskSelection.js';
 import { median } from '../figure.js';
 
-/** Asynchronous successive halving, synchronous Hyperband (rungs wait for every trial), random search. */
-export const ASYNC_METHODS = ['asha', 'hyperband', 'random'] as const;
+/** Asynchronous successive halving and Hyperband, synchronous Hyperband (rungs wait for every trial), random search. */
+export const ASYNC_METHODS = ['asha', 'async-hyperband', 'hyperband', 'random'] as const;
 export type AsyncMethod = (typeof ASYNC_METHODS)[number];
 
 export interface AsyncTaskResult {
