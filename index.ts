@@ -34,7 +34,7 @@ export {
   planExperiment, runExperiment, parseSeeds, parseOptimizerEntry, readSpecFile, parseSpec, loadPlugins,
   type ExperimentSpec, type OptimizerEntry, type SpecFile, type RunExperimentOptions, type ExperimentOutcome, type PlannedExperiment,
 } from './runner/index.js';
-export { openStore, DEFAULT_STORE_PATH, type SqliteStore, type TrialRecord } from './runner/index.js';
+export { openStore, openSqliteStore, DEFAULT_STORE_PATH, type Store, type SqliteStore, type TrialRecord } from './runner/index.js';
 export { runLoop, trialSeed, evaluateChecked, type LoopInput, type LoopResult } from './runner/index.js';
 export { exportTrials, EXPORT_COLUMNS, PARALLEL_EXPORT_COLUMNS, type ExportFormat } from './runner/index.js';
 

@@ -3,7 +3,7 @@ import { DEFAULT_STORE_PATH } from '../runner/index.js';
 
 /** --store, for every command that reads or writes an experiment. */
 export function withStore<T>(yargs: Argv<T>) {
-  return yargs.option('store', { type: 'string', default: DEFAULT_STORE_PATH, describe: 'SQLite store file' });
+  return yargs.option('store', { type: 'string', default: DEFAULT_STORE_PATH, describe: 'SQLite store file, or a postgres://user@host/db URL (password from the URL, PGPASSWORD or ~/.pgpass)' });
 }
 
 /** --data-dir, for commands that build tasks (surrogate data lives there). */

@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { maskCredentials } from '../runner/index.js';
 
 /**
  * Ctrl-C and SIGTERM during `run`. The first signal restores the terminal and aborts the
@@ -45,7 +46,7 @@ export function signalExitCode(signal: NodeJS.Signals): number {
 
 /** The command line that repeats this one (for "resume with: ..."), quoted for a POSIX shell. */
 export function thisCommandLine(): string {
-  return ['hpoarena', ...process.argv.slice(2)].map(shellQuote).join(' ');
+  return maskCredentials(['hpoarena', ...process.argv.slice(2)].map(shellQuote).join(' '));
 }
 
 function shellQuote(word: string): string {

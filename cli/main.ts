@@ -2,7 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HpoArenaError } from '../core/index.js';
-import { loadPlugins } from '../runner/index.js';
+import { loadPlugins, maskCredentials } from '../runner/index.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { exportCommand } from './commands/export.js';
 import { optimizersCommand } from './commands/optimizers.js';
@@ -14,6 +14,7 @@ import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { importCarpsCommand } from './commands/importCarps.js';
 import { doctorCommand } from './commands/doctor.js';
+import { storeCommand } from './commands/store.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
@@ -42,9 +43,10 @@ async function main(argv: string[]): Promise<void> {
     .command(reportCommand)
     .command(importCarpsCommand)
     .command(doctorCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, doctor.')
+    .command(storeCommand)
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
     .command(checkOptimizerCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, check-optimizer.')
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer.')
     .strict()
     .recommendCommands()
     .help()
@@ -66,11 +68,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   await main(hideBin(process.argv));
 } catch (error) {
+  // Every message may name a PostgreSQL store: its password never reaches the terminal.
   if (error instanceof HpoArenaError) {
-    console.error(`hpoarena: ${error.message}`);
+    console.error(`hpoarena: ${maskCredentials(error.message, process.env.PGPASSWORD)}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(error);
+    console.error(maskCredentials(error instanceof Error ? (error.stack ?? String(error)) : String(error), process.env.PGPASSWORD));
     process.exitCode = 1;
   }
 }

@@ -1,22 +1,22 @@
 import { existsSync } from 'node:fs';
 import { SpecError, type UnknownNameError } from '../core/index.js';
-import { openStore } from '../runner/index.js';
+import { isPostgresUrl, openStore } from '../runner/index.js';
 
 /**
  * An unknown optimizer or task while resuming an experiment that was planned with plugin
  * modules most likely means the --plugin flags were left out: say so and name them.
  * Returns quietly when the store or experiment does not tell (the original error stands).
  */
-export function explainMissingPlugins(error: UnknownNameError, storePath: string, experiment: string, given: readonly string[]): void {
-  if (!existsSync(storePath)) return;
+export async function explainMissingPlugins(error: UnknownNameError, storePath: string, experiment: string, given: readonly string[]): Promise<void> {
+  if (!isPostgresUrl(storePath) && !existsSync(storePath)) return;
   let planned: readonly string[] = [];
   try {
-    const store = openStore(storePath, { readonly: true });
+    const store = await openStore(storePath, { readonly: true });
     try {
-      const spec = store.getExperiment(experiment)?.spec as { plugins?: unknown } | undefined;
+      const spec = (await store.getExperiment(experiment))?.spec as { plugins?: unknown } | undefined;
       if (Array.isArray(spec?.plugins)) planned = spec.plugins.filter((p): p is string => typeof p === 'string');
     } finally {
-      store.close();
+      await store.close();
     }
   } catch {
     return; // an unreadable store: the unknown name is the message

@@ -3,7 +3,7 @@ import { createTask, type TaskContext } from '../benchmarks/index.js';
 import { createOptimizer } from '../optimizers/index.js';
 import { runLoop } from './runLoop.js';
 import { checkSimulatedTime } from './parallel/parallelChecks.js';
-import { TrialJournal, type SqliteStore } from './store/index.js';
+import type { ClaimOptions, Store, TrialWriter } from './store/index.js';
 import { RunInterrupted } from './interruption.js';
 
 export interface RunOutcome {
@@ -19,6 +19,8 @@ export interface ExecuteOptions {
   readonly trialTimeout?: number;
   /** Aborted on an interruption: the run stops, is stored 'interrupted' with its trials, and resumes on the next run. */
   readonly signal?: AbortSignal;
+  /** Who claims the run (stores shared between machines keep it, with a lease). */
+  readonly claim?: ClaimOptions;
 }
 
 /**
@@ -26,17 +28,17 @@ export interface ExecuteOptions {
  * (name, options, seed), replays recorded trials, continues to the budget. Never throws:
  * a failure of the optimizer or the task ends the run 'failed' with the error stored.
  */
-export async function executeRun(store: SqliteStore, runId: number, options: ExecuteOptions = {}): Promise<RunOutcome> {
-  const claimed = store.claimRunWithTrials(runId);
+export async function executeRun(store: Store, runId: number, options: ExecuteOptions = {}): Promise<RunOutcome> {
+  const claimed = await store.claimRunWithTrials(runId, options.claim);
   if (!claimed) return { runId, status: 'skipped', trials: 0, replayed: 0 };
   const run = claimed.run;
   const closers: Array<() => void | Promise<void>> = [];
   let trials = 0;
   let replayed = 0;
   let budgetUsed = 0;
-  let journal: TrialJournal | undefined;
+  let journal: TrialWriter | undefined;
   try {
-    journal = TrialJournal.open(store, runId);
+    journal = await store.openTrialWriter(runId);
     const runJournal = journal;
     closers.push(() => runJournal.close());
     const task = await createTask(run.task, options.context ?? {});
@@ -52,28 +54,25 @@ export async function executeRun(store: SqliteStore, runId: number, options: Exe
       runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget, parallelTrials: run.parallelTrials,
       trialTimeout: options.trialTimeout, signal: options.signal,
       // Trials of an interrupted attempt: read when claimed, plus what its journal still held.
-      recorded: journal.recovered > 0 ? store.trials(runId) : claimed.trials,
+      recorded: journal.recovered > 0 ? await store.trials(runId) : claimed.trials,
       persist: (trial) => runJournal.append(trial),
-      discardFrom: (index) => {
-        runJournal.flush();
-        store.deleteTrialsFrom(runId, index);
-      },
+      discardFrom: (index) => runJournal.discardFrom(index),
       onTrial: (trial) => {
         trials++;
         budgetUsed = trial.budgetUsed;
       },
     });
     replayed = result.replayed;
-    store.finishRun(runId, 'done', result.budgetUsed, null, journal.takePending());
+    await store.finishRun(runId, 'done', result.budgetUsed, null, await journal.takePending());
     return { runId, status: 'done', trials: result.trials, replayed };
   } catch (error) {
     if (error instanceof RunInterrupted || (options.signal?.aborted && journal)) {
       // Interrupted (or failed because its program was killed by the interruption): resumable, not failed.
-      store.interruptRun(runId, budgetUsed, journal?.takePending() ?? []);
+      await store.interruptRun(runId, budgetUsed, (await journal?.takePending()) ?? []);
       return { runId, status: 'interrupted', trials, replayed };
     }
     const message = describeError(error, runId);
-    store.finishRun(runId, 'failed', 0, message);
+    await store.finishRun(runId, 'failed', 0, message);
     return { runId, status: 'failed', trials, replayed, error: message };
   } finally {
     // Optimizer, then task, then journal (which flushes the last trials).

@@ -4,11 +4,10 @@ import { getOptimizerFactory } from '../optimizers/index.js';
 import { checkLabelsUnique, type ExperimentSpec } from './experimentSpec.js';
 import { RunPool, type PoolOptions } from './pool.js';
 import type { RunOutcome } from './executeRun.js';
-import type { NewRun, SqliteStore } from './store/index.js';
+import type { NewRun, Store } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
 import { loadPlugins } from './plugins.js';
 import { changedRuns, changedSpecError } from './planChanges.js';
-import { discardJournal } from './store/index.js';
 import { checkParallelTrials, checkSimulatedTime } from './parallel/parallelChecks.js';
 
 export interface PlannedExperiment {
@@ -90,7 +89,7 @@ export interface ExperimentOutcome {
  * Plans the spec into the store and executes what is not finished. Re-running skips done
  * runs; runs interrupted mid-way resume from their stored trials.
  */
-export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {
+export async function runExperiment(store: Store, spec: ExperimentSpec, options: RunExperimentOptions = {}): Promise<ExperimentOutcome> {
   // Workers start loading their modules while this thread plans.
   const pool = options.pool ?? RunPool.start(options);
   try {
@@ -100,21 +99,21 @@ export async function runExperiment(store: SqliteStore, spec: ExperimentSpec, op
   }
 }
 
-async function planAndExecute(store: SqliteStore, spec: ExperimentSpec, options: RunExperimentOptions & { pool: RunPool }): Promise<ExperimentOutcome> {
+async function planAndExecute(store: Store, spec: ExperimentSpec, options: RunExperimentOptions & { pool: RunPool }): Promise<ExperimentOutcome> {
   await loadPlugins(options.plugins ?? []);
   const plan = await planExperiment(spec, { dataDir: options.dataDir });
-  const changed = changedRuns(store.listRuns(spec.experiment), plan.runs);
+  const changed = changedRuns(await store.listRuns(spec.experiment), plan.runs);
   if (changed.length && !options.replan) throw changedSpecError(spec.experiment, changed);
   // The plugins go with the experiment: resuming without them can then say which are missing.
-  store.ensureExperiment(spec.experiment, { ...spec, plugins: options.plugins ?? [] });
+  await store.ensureExperiment(spec.experiment, { ...spec, plugins: options.plugins ?? [] });
   for (const { stored, planned } of changed) {
-    discardJournal(store, stored.id);
-    store.replanRun(stored.id, planned);
+    await store.discardUnstoredTrials(stored.id);
+    await store.replanRun(stored.id, planned);
   }
-  const added = store.addRuns(spec.experiment, plan.runs);
-  store.resetInterruptedRuns(spec.experiment, options.retryFailed ?? false);
+  const added = await store.addRuns(spec.experiment, plan.runs);
+  await store.resetInterruptedRuns(spec.experiment, options.retryFailed ?? false);
   const wanted = new Set(plan.runs.map((r) => `${r.optimizerLabel}\u0000${r.task}\u0000${r.seed}`));
-  const runs = store.listRuns(spec.experiment).filter((r) => wanted.has(`${r.optimizerLabel}\u0000${r.task}\u0000${r.seed}`));
+  const runs = (await store.listRuns(spec.experiment)).filter((r) => wanted.has(`${r.optimizerLabel}\u0000${r.task}\u0000${r.seed}`));
   const pending = runs.filter((r) => r.status === 'pending').map((r) => r.id);
   const alreadyDone = runs.filter((r) => r.status === 'done').length;
   options.onStart?.(pending.length);

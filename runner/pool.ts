@@ -3,7 +3,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
-import { recoverJournal, type SqliteStore } from './store/index.js';
+import type { Store } from './store/index.js';
 import type { DrainReply, DrainRequest, InterruptRequest } from './workerMessages.js';
 
 export interface PoolOptions {
@@ -50,7 +50,7 @@ export class RunPool {
     return new RunPool(workers, options.memoryLimitMb, threads);
   }
 
-  async execute(store: SqliteStore, runIds: readonly number[], options: Omit<PoolOptions, 'workers' | 'memoryLimitMb' | 'pool'> = {}): Promise<RunOutcome[]> {
+  async execute(store: Store, runIds: readonly number[], options: Omit<PoolOptions, 'workers' | 'memoryLimitMb' | 'pool'> = {}): Promise<RunOutcome[]> {
     const plugins = await loadPlugins(options.plugins ?? []);
     const report = (outcome: RunOutcome) => {
       options.onOutcome?.(outcome);
@@ -84,7 +84,7 @@ export class RunPool {
       const { port1, port2 } = new MessageChannel();
       port1.on('message', record);
       ports.add(port1);
-      const request: DrainRequest = { kind: 'drain', storePath: store.path, runIds, next: next.buffer as SharedArrayBuffer, current: current.buffer as SharedArrayBuffer, progress: port2, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
+      const request: DrainRequest = { kind: 'drain', storeLocation: store.location, runIds, next: next.buffer as SharedArrayBuffer, current: current.buffer as SharedArrayBuffer, progress: port2, dataDir: options.dataDir, trialTimeout: options.trialTimeout, plugins };
       try {
         const reply = await threads.run(request, { transferList: [port2] });
         reply.outcomes.forEach(record);
@@ -99,8 +99,8 @@ export class RunPool {
         // The worker died inside a run: its trials so far are stored; mark it failed.
         const runId = runIds[index];
         const message = workerDeathMessage(error, this.memoryLimitMb);
-        recoverJournal(store, runId);
-        store.finishRun(runId, 'failed', store.getRun(runId).budgetUsed, message);
+        await store.recoverTrials(runId);
+        await store.finishRun(runId, 'failed', (await store.getRun(runId)).budgetUsed, message);
         record({ runId, status: 'failed', trials: 0, replayed: 0, error: message });
         if (Atomics.load(next, 0) < runIds.length) await drain(); // a fresh worker takes over
       } finally {
@@ -111,7 +111,7 @@ export class RunPool {
     await Promise.all(Array.from({ length: Math.min(this.workers, runIds.length) }, drain));
     options.signal?.removeEventListener('abort', interrupt);
     if (fatal !== undefined) throw fatal;
-    return runIds.map((runId) => outcomes.get(runId) ?? outcomeFromStore(store, runId));
+    return Promise.all(runIds.map((runId) => outcomes.get(runId) ?? outcomeFromStore(store, runId)));
   }
 
   async close(): Promise<void> {
@@ -120,7 +120,7 @@ export class RunPool {
 }
 
 /** Executes runs on `options.pool`, or on a pool started for this call and stopped after it. */
-export async function executeRuns(store: SqliteStore, runIds: readonly number[], options: PoolOptions = {}): Promise<RunOutcome[]> {
+export async function executeRuns(store: Store, runIds: readonly number[], options: PoolOptions = {}): Promise<RunOutcome[]> {
   if (options.pool) return options.pool.execute(store, runIds, options);
   const pool = RunPool.start(options);
   try {
@@ -131,9 +131,9 @@ export async function executeRuns(store: SqliteStore, runIds: readonly number[],
 }
 
 /** A run whose outcome message was lost with its worker: what the store says about it. */
-function outcomeFromStore(store: SqliteStore, runId: number): RunOutcome {
-  const run = store.getRun(runId);
-  const trials = store.trials(runId).length;
+async function outcomeFromStore(store: Store, runId: number): Promise<RunOutcome> {
+  const run = await store.getRun(runId);
+  const trials = (await store.trials(runId)).length;
   if (run.status === 'pending') return { runId, status: 'skipped', trials, replayed: 0 }; // not started (interrupted experiment)
   if (run.status === 'interrupted') return { runId, status: 'interrupted', trials, replayed: 0 };
   return run.status === 'done' ? { runId, status: 'done', trials, replayed: 0 } : { runId, status: 'failed', trials, replayed: 0, error: run.error ?? `run left '${run.status}'` };

@@ -1,16 +1,17 @@
 import { executeRun, type RunOutcome } from './executeRun.js';
 import { loadPlugins } from './plugins.js';
-import { openStore, type SqliteStore } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 import type { DrainReply, DrainRequest, InterruptRequest } from './workerMessages.js';
 
-/** One store connection per worker thread and store file, reused across runs. */
-const stores = new Map<string, SqliteStore>();
+/** One store connection per worker thread and store, reused across runs. */
+const stores = new Map<string, Promise<Store>>();
 
-function storeFor(path: string): SqliteStore {
-  let store = stores.get(path);
+function storeFor(location: string): Promise<Store> {
+  let store = stores.get(location);
   if (!store) {
-    store = openStore(path);
-    stores.set(path, store);
+    store = openStore(location, { waitForServer: true }); // the experiment's own process opened it: a restarting server is waited for
+    stores.set(location, store);
+    store.catch(() => stores.delete(location)); // a failed open is retried by the next request
   }
   return store;
 }
@@ -26,7 +27,7 @@ export default async function drainRuns(request: DrainRequest): Promise<DrainRep
   });
   try {
     await loadPlugins(request.plugins);
-    const store = storeFor(request.storePath);
+    const store = await storeFor(request.storeLocation);
     for (;;) {
       const index = Atomics.add(next, 0, 1);
       if (index >= request.runIds.length) break;

@@ -2,13 +2,14 @@ import type { MessagePort } from 'node:worker_threads';
 import type { RunOutcome } from './executeRun.js';
 
 /**
- * Main thread -> worker: execute runs of the store at `storePath` until none is left. Every
+ * Main thread -> worker: execute runs of the store at `storeLocation` (a SQLite path or a
+ * PostgreSQL URL) until none is left. Every
  * worker of a pool drains the same list through one shared counter, so a worker goes from one
  * run to the next without a round trip to the main thread.
  */
 export interface DrainRequest {
   readonly kind: 'drain';
-  readonly storePath: string;
+  readonly storeLocation: string;
   readonly runIds: readonly number[];
   /** Int32Array[1] over shared memory: the next index into runIds to take (Atomics.add). */
   readonly next: SharedArrayBuffer;

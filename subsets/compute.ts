@@ -24,6 +24,7 @@ export interface SubsetPlan {
 
 export interface ComputeSubsetsOptions extends SubsetPlan {
   readonly experiment: string;
+  /** A SQLite path or a PostgreSQL URL. */
   readonly storePath: string;
   /** Output root (default: the shipped subsets/data/); files go to <out>/<type>/<set>.json. */
   readonly outDir?: string;
@@ -36,9 +37,9 @@ export interface ComputedSubsets {
 }
 
 /** Store -> final costs -> embedding -> disjoint low-discrepancy sets -> subset files. */
-export function computeSubsets(options: ComputeSubsetsOptions): ComputedSubsets {
+export async function computeSubsets(options: ComputeSubsetsOptions): Promise<ComputedSubsets> {
   parseTaskType(options.type); // a bad type is reported before the store is opened
-  const rows = readFinalCosts(options.storePath, options.experiment);
+  const rows = await readFinalCosts(options.storePath, options.experiment);
   const files = planSubsets(rows, options.experiment, options);
   const paths = writeSubsetFiles(options.outDir ?? SHIPPED_SUBSETS_DIR, files.files);
   return { ...files, paths };
@@ -69,15 +70,15 @@ export function planSubsets(rows: readonly FinalCostRow[], experiment: string, p
 }
 
 /** Final cost rows of an experiment, with task types from the registry (inferred for unknown tasks). */
-export function readFinalCosts(storePath: string, experiment: string): FinalCostRow[] {
-  const store = openStore(storePath, { readonly: true });
+export async function readFinalCosts(storePath: string, experiment: string): Promise<FinalCostRow[]> {
+  const store = await openStore(storePath, { readonly: true });
   try {
-    if (!store.getExperiment(experiment)) {
-      throw new UnknownNameError(`experiment in '${storePath}'`, experiment, store.listExperiments().map((e) => e.name));
+    if (!(await store.getExperiment(experiment))) {
+      throw new UnknownNameError(`experiment in '${store.label}'`, experiment, (await store.listExperiments()).map((e) => e.name));
     }
     const types = new Map(listTasks().map((t) => [t.id, t.type]));
-    return finalCostRows(store, experiment, (task) => types.get(task));
+    return await finalCostRows(store, experiment, (task) => types.get(task));
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -2,10 +2,9 @@ import type { TaskType } from '../core/index.js';
 import type { RunRecord, TrialRecord } from '../runner/store/types.js';
 import type { FinalCostRow } from './embedding.js';
 
-/** What the embedding reads from a store (runner/store's SqliteStore has it). */
+/** What the embedding reads from a store (runner/store's Store has it). */
 export interface RunSource {
-  listRuns(experiment: string): RunRecord[];
-  trials(runId: number): TrialRecord[];
+  runTrials(experiment: string): AsyncIterable<{ run: RunRecord; trials: TrialRecord[] }>;
 }
 
 /** Task type of a task id; `undefined` when unknown (then it is inferred from the trials). */
@@ -41,11 +40,10 @@ export function inferTaskType(trials: readonly TrialRecord[]): TaskType {
  * One row per finished ('done') run of the experiment with at least one ok trial; the optimizer
  * is the run's label (the optimizer's name unless the spec named the entry).
  */
-export function finalCostRows(source: RunSource, experiment: string, typeOf: TaskTypeLookup): FinalCostRow[] {
+export async function finalCostRows(source: RunSource, experiment: string, typeOf: TaskTypeLookup): Promise<FinalCostRow[]> {
   const rows: FinalCostRow[] = [];
-  for (const run of source.listRuns(experiment)) {
+  for await (const { run, trials } of source.runTrials(experiment)) {
     if (run.status !== 'done') continue;
-    const trials = source.trials(run.id);
     const cost = finalCost(trials);
     if (cost === undefined) continue;
     rows.push({ task: run.task, taskType: typeOf(run.task) ?? inferTaskType(trials), optimizer: run.optimizerLabel, seed: run.seed, finalCost: cost });

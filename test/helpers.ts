@@ -19,3 +19,15 @@ export function tempDir(t: { after(fn: () => void): void }): string {
 export function cli(args: string[], options: { input?: string; cwd?: string } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd ?? REPO_ROOT, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
 }
+
+/** Everything an async iterable yields (Array.fromAsync arrives with Node 22). */
+export async function toArray<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** An export (exportTrials) as one string. */
+export async function exportText(lines: AsyncIterable<string>): Promise<string> {
+  return (await toArray(lines)).join('');
+}

@@ -1,6 +1,6 @@
 import { parquetWriteFile, type ColumnSource } from 'hyparquet-writer';
 import { UnknownNameError } from '../../core/index.js';
-import { trialSeed, type SqliteStore } from '../../runner/index.js';
+import { eachTrial, trialSeed, type Store } from '../../runner/index.js';
 import { benchmarkId, carpsTaskType, CARPS_STATUS, PARQUET_COLUMNS } from './columns.js';
 import { formatPythonLiteral } from './pythonLiteral.js';
 
@@ -15,9 +15,9 @@ type Column = (typeof PARQUET_COLUMNS)[number];
  * columns keep what CARP-S has no place for (the config as JSON, the status by name).
  * Returns the number of rows written.
  */
-export function exportParquet(store: SqliteStore, experiment: string, outPath: string): number {
-  if (!store.getExperiment(experiment)) {
-    throw new UnknownNameError(`experiment (store '${store.path}')`, experiment, store.listExperiments().map((e) => e.name));
+export async function exportParquet(store: Store, experiment: string, outPath: string): Promise<number> {
+  if (!(await store.getExperiment(experiment))) {
+    throw new UnknownNameError(`experiment (store '${store.label}')`, experiment, (await store.listExperiments()).map((e) => e.name));
   }
   const data = Object.fromEntries(PARQUET_COLUMNS.map((c) => [c, [] as unknown[]])) as Record<Column, unknown[]>;
   const runTypes = new Map<number, { multiFidelity: boolean; multiObjective: boolean }>();
@@ -28,7 +28,7 @@ export function exportParquet(store: SqliteStore, experiment: string, outPath: s
   let anyVector = false;
   let anySlot = false;
   const slots: Array<number | null> = [];
-  for (const { run, trial } of store.iterateTrials(experiment)) {
+  for await (const { run, trial } of eachTrial(store, experiment)) {
     if (run.id !== previousRun) {
       previousRun = run.id;
       best = null;

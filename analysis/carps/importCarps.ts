@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpecError } from '../../core/index.js';
-import type { SqliteStore, TrialRecord } from '../../runner/index.js';
+import type { Store, TrialRecord } from '../../runner/index.js';
 import type { ImportedRun } from './importedRun.js';
 import { readLogsParquet } from './readLogsParquet.js';
 import { findTrialLogs, readTrialLog } from './readTrialLogs.js';
@@ -23,15 +23,15 @@ export interface ImportSummary {
  * the registry name is 'carps:<optimizer_id>' (imported runs are never re-run). Importing
  * the same results again changes nothing.
  */
-export async function importCarps(store: SqliteStore, path: string, experiment: string): Promise<ImportSummary> {
+export async function importCarps(store: Store, path: string, experiment: string): Promise<ImportSummary> {
   if (!/^[\w.-]+$/.test(experiment)) throw new SpecError(`Invalid experiment name '${experiment}': use letters, digits, '.', '-' and '_'.`);
   const runs = await readCarps(path);
   if (runs.length === 0) throw new SpecError(`No CARP-S runs in '${path}': expected trial_logs.jsonl files (CARP-S's file logger) or a logs.parquet.`);
-  if (!store.getExperiment(experiment)) store.ensureExperiment(experiment, { source: 'carps', path });
-  const existing = new Set(store.listRuns(experiment).filter((r) => r.status === 'done').map((r) => key(r.optimizerLabel, r.task, r.seed)));
+  if (!(await store.getExperiment(experiment))) await store.ensureExperiment(experiment, { source: 'carps', path });
+  const existing = new Set((await store.listRuns(experiment)).filter((r) => r.status === 'done').map((r) => key(r.optimizerLabel, r.task, r.seed)));
   const fresh = runs.filter((r) => !existing.has(key(r.optimizer, r.task, r.seed)));
-  store.addRuns(experiment, fresh.map((r) => ({ optimizer: `carps:${r.optimizer}`, optimizerLabel: r.optimizer, optimizerOptions: {}, task: r.task, seed: r.seed, nTrials: r.nTrials })));
-  const ids = new Map(store.listRuns(experiment).map((r) => [key(r.optimizerLabel, r.task, r.seed), r]));
+  await store.addRuns(experiment, fresh.map((r) => ({ optimizer: `carps:${r.optimizer}`, optimizerLabel: r.optimizer, optimizerOptions: {}, task: r.task, seed: r.seed, nTrials: r.nTrials })));
+  const ids = new Map((await store.listRuns(experiment)).map((r) => [key(r.optimizerLabel, r.task, r.seed), r]));
   let trials = 0;
   for (const run of fresh) {
     const stored = ids.get(key(run.optimizer, run.task, run.seed))!;
@@ -42,8 +42,8 @@ export async function importCarps(store: SqliteStore, path: string, experiment: 
       runId: stored.id, index, config: t.config, fidelity: t.fidelity, cost: t.cost, status: t.status, wallTime: t.wallTime,
       virtualTime: t.virtualTime, budgetUsed: t.budgetUsed, info: { source: 'carps' },
     }));
-    store.appendTrials(records);
-    store.finishRun(stored.id, 'done', records.at(-1)?.budgetUsed ?? 0);
+    await store.appendTrials(records);
+    await store.finishRun(stored.id, 'done', records.at(-1)?.budgetUsed ?? 0);
     trials += records.length;
   }
   return {

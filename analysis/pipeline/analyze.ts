@@ -1,5 +1,5 @@
 import { SpecError, UnknownNameError } from '../../core/index.js';
-import type { SqliteStore } from '../../runner/index.js';
+import type { Store } from '../../runner/index.js';
 import { acrossTasks, curveTable, finalTable, taskCurveTable } from './aggregate.js';
 import type { Analysis } from './analysisTypes.js';
 import { runCurves } from './curves.js';
@@ -16,9 +16,9 @@ import { collectTaskInfo } from './taskInfo.js';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './types.js';
 
 /** load -> incumbents -> anytime values -> normalize -> aggregate -> ranks -> tests. */
-export async function analyzeExperiment(store: SqliteStore, experiment: string, options: AnalysisOptions = {}): Promise<Analysis> {
+export async function analyzeExperiment(store: Store, experiment: string, options: AnalysisOptions = {}): Promise<Analysis> {
   const resolved = resolveOptions(options);
-  return analyzeLoaded(loadExperiment(store, experiment, resolved.tasks), resolved);
+  return analyzeLoaded(await loadExperiment(store, experiment, resolved.tasks), resolved);
 }
 
 export async function analyzeLoaded(loaded: LoadedExperiment, options: ResolvedOptions): Promise<Analysis> {

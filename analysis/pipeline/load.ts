@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { SpecError, UnknownNameError } from '../../core/index.js';
-import { globToRegExp, type SqliteStore } from '../../runner/index.js';
+import { globToRegExp, type Store } from '../../runner/index.js';
 
 /** A run row of the `runs` table. */
 export interface RunRow {
@@ -28,11 +28,11 @@ export interface LoadedExperiment {
   readonly trials: aq.ColumnTable;
 }
 
-export function loadExperiment(store: SqliteStore, experiment: string, tasks?: readonly string[]): LoadedExperiment {
-  if (!store.getExperiment(experiment)) {
-    throw new UnknownNameError(`experiment (store '${store.path}')`, experiment, store.listExperiments().map((e) => e.name));
+export async function loadExperiment(store: Store, experiment: string, tasks?: readonly string[]): Promise<LoadedExperiment> {
+  if (!(await store.getExperiment(experiment))) {
+    throw new UnknownNameError(`experiment (store '${store.label}')`, experiment, (await store.listExperiments()).map((e) => e.name));
   }
-  const allRuns = store.listRuns(experiment);
+  const allRuns = await store.listRuns(experiment);
   const selectors = (tasks ?? []).map((p) => globToRegExp(p));
   const runs = selectors.length ? allRuns.filter((r) => selectors.some((s) => s.test(r.task))) : allRuns;
   if (runs.length === 0) {
@@ -47,8 +47,9 @@ export function loadExperiment(store: SqliteStore, experiment: string, tasks?: r
     status: [] as string[], cost: [] as (number | null)[], costs: [] as (number[] | null)[], fidelity: [] as (number | null)[],
     budget_used: [] as number[], fraction: [] as number[], wall_time: [] as number[], virtual_time: [] as number[],
   };
-  for (const { run, trial } of store.iterateTrials(experiment)) {
+  for await (const { run, trials } of store.runTrials(experiment)) {
     if (!byId.has(run.id)) continue;
+    for (const trial of trials) {
     columns.run_id.push(run.id);
     columns.optimizer.push(run.optimizerLabel);
     columns.task.push(run.task);
@@ -63,6 +64,7 @@ export function loadExperiment(store: SqliteStore, experiment: string, tasks?: r
     columns.fraction.push(run.nTrials > 0 ? trial.budgetUsed / run.nTrials : 1);
     columns.wall_time.push(trial.wallTime);
     columns.virtual_time.push(trial.virtualTime);
+    }
   }
   return {
     experiment,

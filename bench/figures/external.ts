@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { wilcoxonSignedRank } from '../../analysis/statistics/wilcoxon.js';
 import { externalFactory, findPython } from '../../optimizers/external/index.js';
 import { randomSearchFactory } from '../../optimizers/random/randomSearch.js';
-import { openStore, runExperiment, type SqliteStore } from '../../runner/index.js';
+import { openSqliteStore, runExperiment, type SqliteStore } from '../../runner/index.js';
 import type { BenchFigure } from '../figure.js';
 import { AskTellSession } from '../askTell.js';
 import { PipeEcho } from '../pipeRoundTrip.js';
@@ -37,7 +37,7 @@ function runCrossCheck(): Promise<CrossCheck> {
   crossCheck ??= (async () => {
     if (!(await findPython(['optuna']))) throw new Error('needs a Python with optuna (set HPOARENA_PYTHON or apt-get install python3-optuna)');
     const dir = mkdtempSync(join(tmpdir(), 'hpoarena-bench-external-'));
-    const store = openStore(join(dir, 'crosscheck.db'));
+    const store = openSqliteStore(join(dir, 'crosscheck.db'));
     try {
       const start = performance.now();
       const spec = {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { viewOf } from '../../core/index.js';
 import { createTask } from '../../benchmarks/index.js';
 import { createOptimizer } from '../../optimizers/registry.js';
-import { executeRun, openStore, RunPool, runExperiment, type ExperimentSpec, type SqliteStore } from '../../runner/index.js';
+import { executeRun, openSqliteStore, RunPool, runExperiment, type ExperimentSpec, type SqliteStore } from '../../runner/index.js';
 import { DATA_DIR } from '../../test/dataDir.js';
 import { runLoop } from '../../runner/runLoop.js';
 import { optunaAnchor } from '../anchors/optuna.js';
@@ -16,7 +16,7 @@ const SPHERE = 'Pymoo/SO/unconstraint/sphere'; // 10-D
 
 function withTempStore<T>(body: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-bench-'));
-  const store = openStore(join(dir, 'bench.db'));
+  const store = openSqliteStore(join(dir, 'bench.db'));
   return body(store, dir).finally(() => {
     store.close();
     rmSync(dir, { recursive: true, force: true });

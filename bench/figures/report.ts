@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import type { BenchFigure } from '../figure.js';
 
 const RUNS = 1000;
@@ -10,7 +10,7 @@ const TRIALS = 200;
 
 /** Builds the 1,000-run store (random search on every Pymoo/SO task, 200 trials each, 2 workers). */
 async function buildStore(path: string): Promise<number> {
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   try {
     const tasks = 8; // Pymoo/SO/* today; seeds are chosen to reach RUNS runs
     const seeds = Array.from({ length: Math.ceil(RUNS / tasks) }, (_, i) => i + 1);
@@ -30,9 +30,9 @@ function timeReport(db: string, out: string): { seconds: number; peakMb: number 
   const runner = new URL('../../runner/index.js', import.meta.url).href;
   const code = `
     const { analyzeExperiment, writeReport } = await import(${JSON.stringify(analysis)});
-    const { openStore } = await import(${JSON.stringify(runner)});
+    const { openSqliteStore } = await import(${JSON.stringify(runner)});
     const start = performance.now();
-    const store = openStore(${JSON.stringify(db)}, { readonly: true });
+    const store = openSqliteStore(${JSON.stringify(db)}, { readonly: true });
     const result = await analyzeExperiment(store, 'bench');
     await writeReport(result, ${JSON.stringify(out)});
     store.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeExperiment, holmAdjust } from '../../analysis/index.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 
 /** The model-based families issue 5 compares against random search. */
 export const MODEL_BASED = ['tpe', 'gp', 'rf', 'cmaes'] as const;
@@ -25,7 +25,7 @@ export interface QualityStudy {
  */
 export async function blackboxVsRandom(options: { tasks: string; seeds: number; nTrials?: number; workers?: number }): Promise<QualityStudy> {
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-quality-'));
-  const store = openStore(join(dir, 'quality.db'));
+  const store = openSqliteStore(join(dir, 'quality.db'));
   try {
     const optimizers = ['random', ...MODEL_BASED].map((name) => ({ name, label: name, options: {} }));
     const seeds = Array.from({ length: options.seeds }, (_, i) => i + 1);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeExperiment, frontQuality, holmAdjust, taskObjectiveScale, wilcoxonSignedRank } from '../../analysis/index.js';
 import { hasParetoFront, paretoFront } from '../../benchmarks/pymoo/index.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { median } from '../figure.js';
 
 /** Issue 6's multi-objective problems (pymoo collection, CARP-S budgets: 240 trials for ZDT1-3, 147 for ZDT4/6 and DTLZ2-7, 126 for DTLZ1). */
@@ -96,7 +96,7 @@ export async function moVsRandom(options: {
   const tasks = options.tasks ?? MO_PROBLEMS;
   const optimizers = options.optimizers ?? MO_OPTIMIZERS;
   const dir = options.storePath ? undefined : mkdtempSync(join(tmpdir(), 'hpoarena-mo-quality-'));
-  const store = openStore(options.storePath ?? join(dir!, 'quality.db'));
+  const store = openSqliteStore(options.storePath ?? join(dir!, 'quality.db'));
   try {
     const entries = ['random', ...optimizers].map((name) => ({ name, label: name, options: {} }));
     const seeds = Array.from({ length: options.seeds }, (_, i) => i + 1);

@@ -17,24 +17,24 @@ export const exportCommand: CommandModule<object, Args> = {
       .option('out', { type: 'string', describe: 'Output file (default: stdout)' })
       .option('timings', { type: 'boolean', default: false, describe: 'Add the wall_time column (varies between machines)' }) as never,
   handler: async (args) => {
-    const store = openStore(args.store, { readonly: true });
+    const store = await openStore(args.store, { readonly: true });
     try {
-      if (!store.getExperiment(args.experiment)) {
-        throw new UnknownNameError(`experiment (store '${args.store}')`, args.experiment, store.listExperiments().map((e) => e.name));
+      if (!(await store.getExperiment(args.experiment))) {
+        throw new UnknownNameError(`experiment (store '${store.label}')`, args.experiment, (await store.listExperiments()).map((e) => e.name));
       }
       if (args.format === 'parquet') {
         if (!args.out) throw new SpecError('--format parquet writes a file: give --out PATH.parquet.');
-        const rows = exportParquet(store, args.experiment, args.out);
+        const rows = await exportParquet(store, args.experiment, args.out);
         console.error(`wrote ${rows} rows to ${args.out}`);
         return;
       }
       const out: NodeJS.WritableStream = args.out ? createWriteStream(args.out) : process.stdout;
-      for (const line of exportTrials(store, args.experiment, args.format, args.timings)) {
+      for await (const line of exportTrials(store, args.experiment, args.format, args.timings)) {
         if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
       }
       if (args.out) await new Promise<void>((resolve) => out.end(resolve));
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -26,7 +26,7 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
       .option('png', { type: 'boolean', default: true, describe: 'Also write PNG figures (--no-png: SVG only)' }) as never,
   handler: async (args) => {
-    const store = openStore(args.store, { readonly: true });
+    const store = await openStore(args.store, { readonly: true });
     try {
       const analysis = await analyzeExperiment(store, args.experiment, {
         normalization: args.normalization, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
@@ -46,7 +46,7 @@ export const reportCommand: CommandModule<object, Args> = {
       for (const note of analysis.notes) console.log(`note: ${note}`);
       console.log(`\nwrote ${written.html}, ${written.figures.length} figures and ${written.tables.length} table files under ${written.dir}`);
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

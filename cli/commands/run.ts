@@ -27,7 +27,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('tasks', { type: 'string', array: true, describe: "Task ids or globs, e.g. 'Pymoo/SO/*', or subset:blackbox/dev" })
       .option('seeds', { type: 'string', describe: "Seeds: '1-10', '1,3,5' (default 1)" })
       .option('experiment', { type: 'string', describe: 'Experiment name (default: default)' })
-      .option('store', { type: 'string', describe: `SQLite store file (default: ${DEFAULT_STORE_PATH})` })
+      .option('store', { type: 'string', describe: `SQLite store file, or a postgres://user@host/db URL (default: ${DEFAULT_STORE_PATH})` })
       .option('workers', { type: 'string', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
       .option('n-trials', { type: 'string', describe: "Override every task's n_trials" })
       .option('time-budget', { type: 'string', describe: 'Seconds per run (wall + virtual time; simulated time with --parallel-trials > 1)' })
@@ -62,10 +62,10 @@ export const runCommand: CommandModule<object, Args> = {
     try {
       await planExperiment(spec, { dataDir: resolveDataDir(args['data-dir']) });
     } catch (error) {
-      if (error instanceof UnknownNameError) explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
+      if (error instanceof UnknownNameError) await explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
       throw error;
     }
-    const store = openStore(storePath);
+    const store = await openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
     const interruption = interruptOnSignals(() => {
@@ -81,7 +81,7 @@ export const runCommand: CommandModule<object, Args> = {
         signal: interruption.signal,
         onStart: (pending) => {
           progress = createProgress(pending);
-          if (process.stdout.isTTY) poll = setInterval(() => progress?.setTrials(store.countTrials(spec.experiment)), 500);
+          if (process.stdout.isTTY) poll = setInterval(() => void Promise.resolve(store.countTrials(spec.experiment)).then((n) => progress?.setTrials(n), () => {}), 500);
         },
         onOutcome: (o) => progress?.runDone(o.status === 'failed'),
       }).finally(() => {
@@ -102,19 +102,19 @@ export const runCommand: CommandModule<object, Args> = {
         return;
       }
       console.log(
-        `experiment '${spec.experiment}' in ${storePath}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+        `experiment '${spec.experiment}' in ${store.label}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
           `${done} finished now, ${failed.length} failed${replayed ? `, ${replayed} trials replayed from an interrupted attempt` : ''} ` +
           `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
       for (const f of failed.slice(0, 5)) {
-        const run = store.getRun(f.runId);
+        const run = await store.getRun(f.runId);
         console.log(`  failed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}: ${errorSummary(f.error)}`);
       }
       if (failed.length) process.exitCode = 1;
     } finally {
       interruption.dispose();
-      store.close();
+      await store.close();
     }
   },
 };

@@ -68,7 +68,7 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
   builder: (y) =>
     y
       .option('from', { type: 'string', demandOption: true, describe: 'Experiment holding runs of the reference optimizers' })
-      .option('store', { type: 'string', default: DEFAULT_STORE_PATH, describe: 'SQLite store file' })
+      .option('store', { type: 'string', default: DEFAULT_STORE_PATH, describe: 'SQLite store file, or a postgres:// URL' })
       .option('type', { type: 'string', default: 'blackbox', describe: 'Task type: blackbox, multi-fidelity, multi-objective, multi-fidelity-multi-objective' })
       .option('k', { type: 'number', default: 20, describe: 'Tasks per set' })
       .option('sets', { type: 'string', default: 'dev,test', describe: 'Names of the disjoint sets, comma-separated' })
@@ -79,8 +79,8 @@ const computeCommand: CommandModule<object, ComputeArgs> = {
       .option('optimizers', { type: 'string', describe: 'Reference optimizers (run labels), comma-separated (default per type, e.g. gp,random,cmaes)' })
       .option('out', { type: 'string', default: SHIPPED_SUBSETS_DIR, defaultDescription: 'subsets/data/ in the project', describe: 'Output root: files go to <out>/<type>/<set>.json' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON line' }) as never,
-  handler: (args) => {
-    const result = computeSubsets({
+  handler: async (args) => {
+    const result = await computeSubsets({
       experiment: args.from,
       storePath: args.store,
       type: args.type,

@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { maskCredentials } from '../store/postgres/maskCredentials.js';
 import { dataRoot, SCENARIO_NAMES, unavailableReason } from '../../benchmarks/yahpo/index.js';
 import { findPython } from '../../optimizers/external/python.js';
 
@@ -110,7 +111,7 @@ export async function checkPostgres(url: string): Promise<CheckResult> {
   try {
     parsed = new URL(url);
   } catch {
-    return { name: 'postgresql', ok: false, required: false, detail: `'${url}' is not a URL (postgresql://user:password@host:5432/database)` };
+    return { name: 'postgresql', ok: false, required: false, detail: `'${maskCredentials(url)}' is not a URL (postgresql://user:password@host:5432/database)` };
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     return { name: 'postgresql', ok: false, required: false, detail: `'${parsed.protocol}' is not postgres: or postgresql:` };

@@ -5,7 +5,9 @@ import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
 import { isDirectory, isReadOnlyError, openForReading, openForWriting, readOnlyStoreError } from './openFile.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunStatus, TrialRecord } from './types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from './types.js';
+import type { Store } from './store.js';
+import { TrialJournal, discardJournal, journaledTrials, recoverJournal } from './trialJournal.js';
 
 export interface OpenOptions {
   /** Open without creating or migrating anything (status, export, analysis). */
@@ -24,13 +26,22 @@ interface RunRow {
  * TrialJournal (durable per trial, imported here in batches). synchronous=NORMAL:
  * durable across process crashes; an OS crash may lose the last trials, never the file.
  */
-export class SqliteStore {
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
   private readonly db: Database.Database;
   /** Prepared statements by SQL text: preparing costs more than running these small statements. */
   private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(readonly path: string, db: Database.Database) {
     this.db = db;
+  }
+
+  get location(): string {
+    return this.path;
+  }
+
+  get label(): string {
+    return this.path;
   }
 
   private statement(sql: string): Database.Statement {
@@ -176,6 +187,11 @@ export class SqliteStore {
     return claimed && { run: toRunRecord(claimed.row), trials: unbatch(claimed.batches) };
   }
 
+  setRunState(id: number, state: RunState): void {
+    const statement = this.statement('UPDATE runs SET status = ?, error = ?, budget_used = ?, started_at = ?, finished_at = ? WHERE id = ?');
+    retryBusy('setting a run\'s state', () => statement.run(state.status, state.error, state.budgetUsed, state.startedAt, state.finishedAt, id));
+  }
+
   /** Marks a run finished, storing its last trials (journal batches) in the same transaction. */
   finishRun(id: number, status: 'done' | 'failed', budgetUsed: number, error: string | null = null, batches: readonly TrialBatch[] = []): void {
     const statement = this.statement('UPDATE runs SET status = ?, budget_used = ?, error = ?, finished_at = ? WHERE id = ?');
@@ -253,6 +269,31 @@ export class SqliteStore {
       const run = runs.get(row.run_id)!;
       for (const trial of unbatch([row])) yield { run, trial };
     }
+  }
+
+  /**
+   * Every run of an experiment with its trials: one item per run (a run without trials comes
+   * with none), runs in id order, trials in index order. Reads one run's batches at a time.
+   */
+  async *runTrials(experiment: string): AsyncGenerator<{ run: RunRecord; trials: TrialRecord[] }> {
+    for (const run of this.listRuns(experiment)) yield { run, trials: this.trials(run.id) };
+  }
+
+  /** Trials go to a journal file beside the store first (durable per trial), then into SQLite in batches. */
+  openTrialWriter(runId: number): TrialJournal {
+    return TrialJournal.open(this, runId);
+  }
+
+  recoverTrials(runId: number): number {
+    return recoverJournal(this, runId);
+  }
+
+  discardUnstoredTrials(runId: number): void {
+    discardJournal(this, runId);
+  }
+
+  countUnstoredTrials(runIds: readonly number[]): number {
+    return journaledTrials(this, runIds);
   }
 }
 

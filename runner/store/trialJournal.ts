@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, unlink
 import { dirname, join, resolve } from 'node:path';
 import type { SqliteStore } from './sqliteStore.js';
 import type { TrialRecord } from './types.js';
+import type { TrialWriter } from './store.js';
 import { parseTrial, serializeTrial, type TrialBatch } from './trialCodec.js';
 
 /**
@@ -13,7 +14,7 @@ import { parseTrial, serializeTrial, type TrialBatch } from './trialCodec.js';
  * run's next start (trials at or below the run's last stored index are skipped, so nothing is
  * stored twice; a torn last line is dropped).
  */
-export class TrialJournal {
+export class TrialJournal implements TrialWriter {
   /** Opened on the first append: a run that adds no trial (a finished resume) touches no file. */
   private fd: number | undefined;
   /** Journaled trials not yet in SQLite: consecutive indices from pendingFirst, as written. */
@@ -38,6 +39,12 @@ export class TrialJournal {
     if (this.pending.length === 0) this.pendingFirst = trial.index;
     this.pending.push(line);
     if (this.pending.length >= this.batchSize || performance.now() - this.lastFlush > this.maxDelayMs) this.flush();
+  }
+
+  /** Drops the run's trials from `index` on: what is journaled goes to SQLite first, then the tail is deleted there. */
+  discardFrom(index: number): void {
+    this.flush();
+    this.store.deleteTrialsFrom(this.runId, index);
   }
 
   /** Moves journaled trials into SQLite. The journal keeps growing until close: re-importing it is harmless. */

@@ -56,6 +56,9 @@ export interface TrialRecord {
   readonly slot?: number;
 }
 
+/** A run's status and bookkeeping, as `store copy` carries them from one store to another. */
+export type RunState = Pick<RunRecord, 'status' | 'error' | 'budgetUsed' | 'startedAt' | 'finishedAt'>;
+
 /** A run to add to an experiment. */
 export interface NewRun extends RunKey {
   readonly nTrials: number;

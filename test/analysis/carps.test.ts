@@ -8,7 +8,7 @@ import {
   analyzeExperiment, exportParquet, formatPythonLiteral, importCarps, parseJsonLenient, parsePythonLiteral, PARQUET_COLUMNS, readCarps,
 } from '../../analysis/index.js';
 import { importCarpsCommand } from '../../cli/commands/importCarps.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { tempDir } from '../helpers.js';
 import { handStore } from './fixtures/handStore.js';
 import { runCommand } from './fixtures/runCommand.js';
@@ -39,7 +39,7 @@ test('exportParquet: CARP-S logs.parquet columns and values', async (t) => {
   ]);
   t.after(() => store.close());
   const file = join(dir, 'logs.parquet');
-  assert.equal(exportParquet(store, 'exp', file), 8);
+  assert.equal(await exportParquet(store, 'exp', file), 8);
   const rows = await readParquet(file);
   assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS]);
   const ackley = rows.filter((r) => r.task_id === ACKLEY);
@@ -81,8 +81,8 @@ test('export then import: the imported experiment analyses the same', async (t) 
   ], 'orig.db');
   t.after(() => source.close());
   const file = join(dir, 'logs.parquet');
-  exportParquet(source, 'orig', file);
-  const target = openStore(join(dir, 'target.db'));
+  await exportParquet(source, 'orig', file);
+  const target = openSqliteStore(join(dir, 'target.db'));
   t.after(() => target.close());
   const summary = await importCarps(target, file, 'copy');
   assert.deepEqual({ ...summary }, { experiment: 'copy', imported: 4, skipped: 0, trials: 14, optimizers: ['A', 'B'], tasks: [ZDT1, ACKLEY].sort() });
@@ -140,7 +140,7 @@ test('import-carps: trial_logs.jsonl run folders (hydra config or folder layout)
   const db = join(dir, 'store.db');
   const printed = await runCommand(importCarpsCommand, ['import-carps', runs, '--store', db, '--experiment', 'mix']);
   assert.match(printed, /imported 3 runs \(9 trials\)/);
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   t.after(() => store.close());
   await runExperiment(store, { experiment: 'mix', optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: [ACKLEY], seeds: [1, 2], nTrials: 5 }, { workers: 0 });
   const analysis = await analyzeExperiment(store, 'mix', { tasks: [ACKLEY], bootstrapResamples: 20 });
@@ -172,7 +172,7 @@ test('import-carps: a CARP-S logs.parquet as gather_data.py writes it', async (t
   assert.deepEqual(read.map((r) => [r.optimizer, r.task, r.seed, r.nTrials, r.trials.length]), [['SMAC3', ZDT1, 1, 2, 2], ['SMAC3', ZDT1, 2, 1, 1]]);
   assert.deepEqual(read[0].trials[1], { config: { x0: 0.1, x1: 0.9 }, fidelity: null, cost: [0.5, 1.0], status: 'ok', wallTime: 0, virtualTime: 0, budgetUsed: 2 });
   assert.equal(read[1].trials[0].status, 'crashed');
-  const store = openStore(join(dir, 'store.db'));
+  const store = openSqliteStore(join(dir, 'store.db'));
   t.after(() => store.close());
   const summary = await importCarps(store, file, 'published');
   assert.equal(summary.imported, 2);

@@ -51,18 +51,18 @@ test('sampleSteps: step function on the grid, back-filled before the first value
   assert.deepEqual(sampleSteps([], [], grid), [null, null, null, null, null]);
 });
 
-test('load and incumbents: every run kept, crashed trials never count', (t) => {
+test('load and incumbents: every run kept, crashed trials never count', async (t) => {
   const store = handStore(tempDir(t), 'hand', RUNS);
   t.after(() => store.close());
-  const loaded = loadExperiment(store, 'hand');
+  const loaded = await loadExperiment(store, 'hand');
   assert.equal(loaded.runs.numRows(), RUNS.length);
   assert.equal(loaded.trials.numRows(), RUNS.reduce((s, r) => s + r.costs.length, 0));
   const incumbents = rows(incumbentTable(loaded)).filter((r) => r.task === S && r.optimizer === 'C' && r.seed === 2);
   assert.deepEqual(incumbents.map((r) => r.incumbent), [null, 6, 6, 6]);
   assert.deepEqual(incumbents.map((r) => r.fraction), [0.25, 0.5, 0.75, 1]);
-  assert.equal(loadExperiment(store, 'hand', ['*sphere']).runs.numRows(), 6);
-  assert.throws(() => loadExperiment(store, 'nope'), /Unknown experiment .*'nope'.*Valid: hand/);
-  assert.throws(() => loadExperiment(store, 'hand', ['bbob/*']), /No run of experiment 'hand' matches --tasks bbob\/\*/);
+  assert.equal((await loadExperiment(store, 'hand', ['*sphere'])).runs.numRows(), 6);
+  await assert.rejects(loadExperiment(store, 'nope'), /Unknown experiment .*'nope'.*Valid: hand/);
+  await assert.rejects(loadExperiment(store, 'hand', ['bbob/*']), /No run of experiment 'hand' matches --tasks bbob\/\*/);
 });
 
 test('min-max normalization, final performance, ranks with ties, tests on complete tasks', async (t) => {

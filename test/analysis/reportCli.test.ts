@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportCommand } from '../../cli/commands/report.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { tempDir } from '../helpers.js';
 import { runCommand } from './fixtures/runCommand.js';
 
 test('hpoarena report: end to end on a small random-search experiment', async (t) => {
   const dir = tempDir(t);
   const db = join(dir, 'store.db');
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   await runExperiment(store, {
     experiment: 'cli', optimizers: [{ name: 'random', label: 'random', options: {} }, { name: 'random', label: 'random-again', options: {} }],
     tasks: ['Pymoo/SO/unconstraint/sphere', 'Pymoo/SO/unconstraint/ackley', 'Pymoo/SO/unconstraint/rosenbrock'], seeds: [1, 2, 3], nTrials: 15,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestName, InvalidConfigError, SearchSpace } from '../../core/index.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { cli, REPO_ROOT, tempDir } from '../helpers.js';
 
 const FAKE = join(REPO_ROOT, 'dist/test/external/fakes/fakeProgram.js');
@@ -82,7 +82,7 @@ test('a failed external optimizer: run and status show its last stderr lines; th
 });
 
 test('an invalid proposal from an external optimizer reads as one sentence (no double period)', async (t) => {
-  const store = openStore(join(tempDir(t), 's.db'));
+  const store = openSqliteStore(join(tempDir(t), 's.db'));
   t.after(() => store.close());
   await runExperiment(store, {
     experiment: 'range', optimizers: [{ name: 'external', label: 'wild', options: { command: process.execPath, args: [FAKE, 'out-of-range'] } }],

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openStore, TrialJournal, type TrialRecord } from '../../runner/index.js';
+import { openSqliteStore, TrialJournal, type TrialRecord } from '../../runner/index.js';
 import { cli, tempDir } from '../helpers.js';
 
 test('status after a kill counts the trials still in a run journal (pending import), not only stored ones', (t) => {
   const path = join(tempDir(t), 's.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   store.ensureExperiment('killed', {});
   store.addRuns('killed', [{ optimizer: 'random', optimizerLabel: 'random', optimizerOptions: {}, task: 't', seed: 1, nTrials: 100 }]);
   const { run } = store.claimRunWithTrials(1)!;

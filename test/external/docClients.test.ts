@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { resolveOptions, SearchSpace, type Options, type TaskView } from '../../core/index.js';
 import { externalFactory, findPythonSync, type ExternalOptimizer } from '../../optimizers/external/index.js';
 import Database from 'better-sqlite3';
-import { conformanceSpaces, executeRun, openStore, runExperiment } from '../../runner/index.js';
+import { conformanceSpaces, executeRun, openSqliteStore, runExperiment } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 import { liveChildren } from './processes.js';
 
@@ -87,7 +87,7 @@ for (const client of clients) {
   });
 
   test(`the ${client.name} client runs an experiment to the end and resumes by replay`, { skip: client.skip }, async (t) => {
-    const store = openStore(join(tempDir(t), 'doc-client.db'));
+    const store = openSqliteStore(join(tempDir(t), 'doc-client.db'));
     t.after(() => store.close());
     const spec = {
       experiment: 'doc-client',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { resolveOptions, SearchSpace, type Options, type TaskView } from '../../core/index.js';
 import { ExternalOptimizerError, externalFactory, type ExternalOptimizer } from '../../optimizers/external/index.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 import { goneWithin, isAlive, liveChildren } from './processes.js';
 
@@ -103,7 +103,7 @@ test('close() ends a program that ignores close, EOF and SIGTERM (SIGKILL after 
 
 test('a failing external program fails its run with the stderr tail stored; the other runs finish', async (t) => {
   const dir = tempDir(t);
-  const store = openStore(join(dir, 'faults.db'));
+  const store = openSqliteStore(join(dir, 'faults.db'));
   t.after(() => store.close());
   const crashing = { command: process.execPath, args: [FAKE, 'crash'], env: { FAKE_PID_FILE: join(dir, 'pid') } };
   await runExperiment(

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { resolveOptions, type Config, type Options, type TaskView } from '../../core/index.js';
 import { findPythonSync, optunaFactories, optunaSamplerOf, SAMPLER_MODULES, type ExternalOptimizer } from '../../optimizers/external/index.js';
 import { getOptimizerFactory } from '../../optimizers/registry.js';
-import { openStore, runExperiment, type SqliteStore } from '../../runner/index.js';
+import { openSqliteStore, runExperiment, type SqliteStore } from '../../runner/index.js';
 import { conformanceCase, primaryType, conformanceSpaces, mixedSpace, viewFor } from '../../runner/conformance/index.js';
 import { tempDir } from '../helpers.js';
 import { liveChildren } from './processes.js';
@@ -86,7 +86,7 @@ test('a real small experiment: external:optuna-tpe on Pymoo sphere through runEx
   need(optuna, 'python3 with optuna');
   const dir = tempDir(t);
   const run = async (file: string) => {
-    const store = openStore(join(dir, file));
+    const store = openSqliteStore(join(dir, file));
     t.after(() => store.close());
     const spec = {
       experiment: 'optuna-small',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { findPythonSync } from '../../optimizers/external/index.js';
-import { openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 import { liveChildren } from './processes.js';
 import { need, skipUnless } from './requirements.js';
@@ -11,7 +11,7 @@ const FAKE = join(REPO_ROOT, 'dist/test/external/fakes/fakeProgram.js');
 const python = findPythonSync([]);
 
 async function runWith(t: { after(fn: () => void): void }, options: Record<string, unknown>, parallelTrials: number) {
-  const store = openStore(join(tempDir(t), 's.db'));
+  const store = openSqliteStore(join(tempDir(t), 's.db'));
   const spec: ExperimentSpec = {
     experiment: 'pending', optimizers: [{ name: 'external', label: 'program', options: options as never }],
     tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1], nTrials: 24, parallelTrials,

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { resolveOptions, SearchSpace, type Options, type TaskView } from '../../core/index.js';
 import { clipEdgeValues, nearBound, snapToBounds } from '../../optimizers/external/edgeValues.js';
 import { externalFactory, findPythonSync, type ExternalOptimizer } from '../../optimizers/external/index.js';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 import { liveChildren } from './processes.js';
 import { need, skipUnless } from './requirements.js';
@@ -69,7 +69,7 @@ test('the reference client chooses hpoarena-ask-tell/2', async () => {
 });
 
 test('both versions run a whole experiment to the same stored trials', async (t) => {
-  const store = openStore(join(tempDir(t), 'versions.db'));
+  const store = openSqliteStore(join(tempDir(t), 'versions.db'));
   t.after(() => store.close());
   const program = (protocol: string) => ({ command: process.execPath, args: [FAKE, 'ok'], env: { FAKE_PROTOCOL: protocol } });
   await runExperiment(

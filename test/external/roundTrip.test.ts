@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { resolveOptions, SearchSpace, SpecError, type TaskView, type TrialValue } from '../../core/index.js';
 import { ExternalOptimizer, externalFactory } from '../../optimizers/external/index.js';
 import { getOptimizerFactory } from '../../optimizers/registry.js';
-import { openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 import { goneWithin, liveChildren } from './processes.js';
 
@@ -101,7 +101,7 @@ test('options are checked up front: args must be strings, env a mapping of strin
 });
 
 test('a YAML-style external entry runs through runExperiment (workers 0) and the children are gone after', async (t) => {
-  const store = openStore(join(tempDir(t), 'external.db'));
+  const store = openSqliteStore(join(tempDir(t), 'external.db'));
   t.after(() => store.close());
   const spec: ExperimentSpec = {
     experiment: 'external-roundtrip',

@@ -4,9 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { registerTaskCollection } from '../../benchmarks/index.js';
-import { exportTrials, openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { exportTrials, openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
 import { goldenCollection } from '../fixtures/goldenCollection.js';
-import { REPO_ROOT, tempDir } from '../helpers.js';
+import { REPO_ROOT, tempDir, exportText } from '../helpers.js';
 
 /**
  * The byte-identity check: a fixed small experiment with every shipped optimizer on tasks of
@@ -39,12 +39,12 @@ const spec: ExperimentSpec = {
 registerTaskCollection(goldenCollection);
 
 test('exports of the fixed experiment equal the golden files (CSV and JSON lines)', async (t) => {
-  const store = openStore(join(tempDir(t), 'golden.db'));
+  const store = openSqliteStore(join(tempDir(t), 'golden.db'));
   try {
     const outcome = await runExperiment(store, spec, { workers: 0 });
     assert.deepEqual(outcome.outcomes.filter((o) => o.status !== 'done').map((o) => o.error), []);
     for (const format of ['csv', 'jsonl'] as const) {
-      const actual = [...exportTrials(store, spec.experiment, format)].join('');
+      const actual = await exportText(exportTrials(store, spec.experiment, format));
       const file = join(GOLDEN_DIR, `experiment.${format}.gz`);
       if (process.env.HPOARENA_UPDATE_GOLDEN === '1' && process.env.CI !== 'true') {
         writeFileSync(file, gzipSync(actual, { level: 9 }));

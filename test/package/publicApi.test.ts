@@ -48,12 +48,13 @@ test("import from 'hpoarena' in another package: register an optimizer, check it
     };
     registerOptimizer(factory);
     const cases = await runConformanceSuite(factory, {}, undefined, (c) => c.label.includes('conditional'));
-    const store = openStore(process.argv[2] ?? 'scratch.db');
+    const store = await openStore(process.argv[2] ?? 'scratch.db');
     const spec = { experiment: 'scratch', optimizers: [{ name: 'scratch-random', label: 'scratch-random', options: {} }, { name: 'random', label: 'random', options: {} }], tasks: ['bbob/2/1/0'], seeds: [1, 2], nTrials: 6 };
     const outcome = await runExperiment(store, spec, { workers: 0 });
-    const csv = [...exportTrials(store, 'scratch', 'csv')].join('');
+    let csv = '';
+    for await (const line of exportTrials(store, 'scratch', 'csv')) csv += line;
     const analysis = await analyzeExperiment(store, 'scratch');
-    store.close();
+    await store.close();
     console.log(JSON.stringify({
       exports: Object.keys(hpoarena).sort(),
       cases: cases.map((c) => [c.label, c.passed]),

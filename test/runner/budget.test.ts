@@ -63,7 +63,7 @@ test('the task sees a per-trial seed derived from the run seed', async () => {
 test('the optimizer plans with the run budget, including an --n-trials / time-budget override', async (t) => {
   const { registerOptimizer } = await import('../../optimizers/index.js');
   const { randomSearchFactory } = await import('../../optimizers/random/randomSearch.js');
-  const { openStore, runExperiment } = await import('../../runner/index.js');
+  const { openSqliteStore, runExperiment } = await import('../../runner/index.js');
   const { tempDir } = await import('../helpers.js');
   const { join } = await import('node:path');
   const seen: Array<{ nTrials: number; seconds?: number }> = [];
@@ -71,7 +71,7 @@ test('the optimizer plans with the run budget, including an --n-trials / time-bu
     seen.push(view.budget);
     return randomSearchFactory.create(view, seed, options);
   } });
-  const store = openStore(join(tempDir(t), 'b.db'));
+  const store = openSqliteStore(join(tempDir(t), 'b.db'));
   t.after(() => store.close());
   await runExperiment(store, { experiment: 'b', optimizers: [{ name: 'test-budget-probe', label: 'p', options: {} }], tasks: ['Pymoo/SO/unconstraint/sphere'], seeds: [1], nTrials: 7, timeBudget: 30 }, { workers: 0 });
   assert.deepEqual(seen, [{ nTrials: 7, seconds: 30 }]);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { exportTrials, openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
-import { tempDir } from '../helpers.js';
+import { exportTrials, openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { tempDir, exportText } from '../helpers.js';
 
 const spec: ExperimentSpec = {
   experiment: 'det',
@@ -13,11 +13,11 @@ const spec: ExperimentSpec = {
 };
 
 async function exportOf(dir: string, name: string, workers: number, s: ExperimentSpec = spec): Promise<string> {
-  const store = openStore(join(dir, `${name}.db`));
+  const store = openSqliteStore(join(dir, `${name}.db`));
   try {
     const outcome = await runExperiment(store, s, { workers });
     assert.deepEqual(outcome.outcomes.filter((o) => o.status !== "done").map((o) => o.error), []);
-    return [...exportTrials(store, s.experiment, 'csv')].join('');
+    return await exportText(exportTrials(store, s.experiment, 'csv'));
   } finally {
     store.close();
   }
@@ -42,7 +42,7 @@ test('a different seed gives different trials', async (t) => {
 
 test('re-running an experiment skips finished runs and stores nothing twice', async (t) => {
   const dir = tempDir(t);
-  const store = openStore(join(dir, 's.db'));
+  const store = openSqliteStore(join(dir, 's.db'));
   t.after(() => store.close());
   const first = await runExperiment(store, spec, { workers: 0 });
   assert.equal(first.outcomes.length, 16);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
 import { FAULTY_PLUGIN, tempDir } from '../helpers.js';
 
 function spec(optimizers: string[], tasks: string[], extra: Partial<ExperimentSpec> = {}): ExperimentSpec {
@@ -9,7 +9,7 @@ function spec(optimizers: string[], tasks: string[], extra: Partial<ExperimentSp
 }
 
 test('a throwing optimizer or task fails its own run with the error stored; other runs finish', async (t) => {
-  const store = openStore(join(tempDir(t), 'f.db'));
+  const store = openSqliteStore(join(tempDir(t), 'f.db'));
   t.after(() => store.close());
   const outcome = await runExperiment(store, spec(['random', 'test-throws-at-5'], ['Pymoo/SO/unconstraint/sphere', 'test/throwing-task']), { workers: 2, plugins: [FAULTY_PLUGIN] });
   const runs = store.listRuns('faults');
@@ -28,7 +28,7 @@ test('a throwing optimizer or task fails its own run with the error stored; othe
 });
 
 test('NaN costs become crashed trials and the run goes on', async (t) => {
-  const store = openStore(join(tempDir(t), 'nan.db'));
+  const store = openSqliteStore(join(tempDir(t), 'nan.db'));
   t.after(() => store.close());
   await runExperiment(store, spec(['random'], ['test/nan-task']), { workers: 0, plugins: [FAULTY_PLUGIN] });
   const [run] = store.listRuns('faults');
@@ -44,7 +44,7 @@ test('NaN costs become crashed trials and the run goes on', async (t) => {
 });
 
 test('a run above the worker memory limit fails as memoryout; the others finish', async (t) => {
-  const store = openStore(join(tempDir(t), 'mem.db'));
+  const store = openSqliteStore(join(tempDir(t), 'mem.db'));
   t.after(() => store.close());
   await runExperiment(store, spec(['random', 'test-memory-hog'], ['Pymoo/SO/unconstraint/sphere'], { nTrials: 30 }), { workers: 2, memoryLimitMb: 64, plugins: [FAULTY_PLUGIN] });
   const runs = store.listRuns('faults');
@@ -56,7 +56,7 @@ test('a run above the worker memory limit fails as memoryout; the others finish'
 });
 
 test('when every worker dies in a run, fresh workers execute the runs still waiting', async (t) => {
-  const store = openStore(join(tempDir(t), 'mem-first.db'));
+  const store = openSqliteStore(join(tempDir(t), 'mem-first.db'));
   t.after(() => store.close());
   // Both hogs are taken first (one per worker) and kill their workers; the random runs come after.
   const outcome = await runExperiment(store, spec(['test-memory-hog', 'random'], ['Pymoo/SO/unconstraint/sphere'], { nTrials: 30, seeds: [1, 2, 3] }), { workers: 2, memoryLimitMb: 64, plugins: [FAULTY_PLUGIN] });
@@ -70,7 +70,7 @@ test('when every worker dies in a run, fresh workers execute the runs still wait
 });
 
 test('an async trial slower than the per-trial timeout ends with status timeout', async (t) => {
-  const store = openStore(join(tempDir(t), 'timeout.db'));
+  const store = openSqliteStore(join(tempDir(t), 'timeout.db'));
   t.after(() => store.close());
   await runExperiment(store, spec(['random'], ['test/slow-async-task'], { seeds: [1], nTrials: 10, trialTimeout: 0.1 }), { workers: 0, plugins: [FAULTY_PLUGIN] });
   const [run] = store.listRuns('faults');

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openStore, runExperiment } from '../../runner/index.js';
+import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import { REPO_ROOT, tempDir } from '../helpers.js';
 
 const FAKE = join(REPO_ROOT, 'dist/test/external/fakes/fakeProgram.js');
 
 test('--time-budget bounds a hung ask even when the message timeout is longer', async (t) => {
-  const store = openStore(join(tempDir(t), 's.db'));
+  const store = openSqliteStore(join(tempDir(t), 's.db'));
   t.after(() => store.close());
   const started = performance.now();
   const outcome = await runExperiment(store, {

@@ -4,11 +4,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { exportParquet, PARQUET_COLUMNS } from '../../analysis/index.js';
 import { SpecError } from '../../core/index.js';
-import { exportTrials, loadPlugins, openStore, planExperiment, runExperiment, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
-import { CLI, GOLDEN_PLUGIN, REPO_ROOT, cli, tempDir } from '../helpers.js';
+import { exportTrials, loadPlugins, openSqliteStore, openStore, planExperiment, runExperiment, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
+import { CLI, GOLDEN_PLUGIN, REPO_ROOT, cli, exportText, tempDir } from '../helpers.js';
+import { freshDatabase, skipWithoutPostgres } from '../postgres.js';
 
 // The golden collection (tasks without a declared simulated time), here and in pool workers.
 await loadPlugins([GOLDEN_PLUGIN]);
@@ -24,18 +26,18 @@ const spec: ExperimentSpec = {
 };
 
 async function exportOf(dir: string, name: string, workers: number, s: ExperimentSpec = spec): Promise<string> {
-  const store = openStore(join(dir, `${name}.db`));
+  const store = openSqliteStore(join(dir, `${name}.db`));
   try {
     const outcome = await runExperiment(store, s, { workers, plugins: [GOLDEN_PLUGIN] });
     assert.deepEqual(outcome.outcomes.filter((o) => o.status !== 'done').map((o) => o.error), []);
-    return [...exportTrials(store, s.experiment, 'csv')].join('');
+    return await exportText(exportTrials(store, s.experiment, 'csv'));
   } finally {
     store.close();
   }
 }
 
 function storedTrials(path: string, experiment: string): Map<number, TrialRecord[]> {
-  const store = openStore(path, { readonly: true });
+  const store = openSqliteStore(path, { readonly: true });
   try {
     return new Map(store.listRuns(experiment).map((run) => [run.id, store.trials(run.id)]));
   } finally {
@@ -94,7 +96,7 @@ test('K = 1 stores trials exactly as before (no simulated-clock fields, no extra
 
 /** Puts finished runs back into the state a crash after `keep` told trials leaves. */
 function crashAfter(path: string, experiment: string, keep: number): void {
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   for (const run of store.listRuns(experiment)) store.deleteTrialsFrom(run.id, keep);
   store.close();
   const db = new Database(path);
@@ -106,13 +108,13 @@ test('K = 4: a run interrupted after 13 told trials (3 in flight lost) resumes b
   const dir = tempDir(t);
   const expected = await exportOf(dir, 'reference', 0);
   const path = join(dir, 'crashed.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   t.after(() => store.close());
   await runExperiment(store, spec, { workers: 0 });
   crashAfter(path, 'parallel', 13);
   const outcome = await runExperiment(store, spec, { workers: 0 });
   assert.deepEqual(outcome.outcomes.map((o) => o.replayed), outcome.outcomes.map(() => 13));
-  assert.equal([...exportTrials(store, 'parallel', 'csv')].join(''), expected);
+  assert.equal(await exportText(exportTrials(store, 'parallel', 'csv')), expected);
 });
 
 test('K = 4: when the optimizer diverges from the record, the rest of the record is discarded and the run continues live', async (t) => {
@@ -120,7 +122,7 @@ test('K = 4: when the optimizer diverges from the record, the rest of the record
   const one: ExperimentSpec = { ...spec, optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1] };
   const expected = await exportOf(dir, 'reference', 0, one);
   const path = join(dir, 'tampered.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   t.after(() => store.close());
   await runExperiment(store, one, { workers: 0 });
   crashAfter(path, 'parallel', 20);
@@ -129,7 +131,7 @@ test('K = 4: when the optimizer diverges from the record, the rest of the record
   db.close();
   const outcome = await runExperiment(store, one, { workers: 0 });
   assert.equal(outcome.outcomes[0].replayed, 8);
-  assert.equal([...exportTrials(store, 'parallel', 'csv')].join(''), expected);
+  assert.equal(await exportText(exportTrials(store, 'parallel', 'csv')), expected);
 });
 
 test('K = 4 with --time-budget: the simulated clock stops the run; no stored trial ends after the budget', async (t) => {
@@ -217,7 +219,7 @@ test('a schema-2 store is upgraded in place: runs.parallel_trials (NULL: one at 
 });
 
 test('re-running an experiment with another K is refused with the difference named (or planned anew with --replan)', async (t) => {
-  const store = openStore(join(tempDir(t), 's.db'));
+  const store = openSqliteStore(join(tempDir(t), 's.db'));
   t.after(() => store.close());
   const small: ExperimentSpec = { ...spec, optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: ['bbob/2/1/0'], seeds: [1], nTrials: 8, parallelTrials: 1 };
   await runExperiment(store, small, { workers: 0 });
@@ -233,10 +235,10 @@ test('Parquet export: CARP-S start and end times are the simulated ones, hpoaren
   const small: ExperimentSpec = { ...spec, optimizers: [{ name: 'asha', label: 'asha', options: {} }], tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1] };
   for (const k of [4, 1]) {
     await exportOf(dir, `k${k}`, 0, { ...small, parallelTrials: k });
-    const store = openStore(join(dir, `k${k}.db`), { readonly: true });
+    const store = openSqliteStore(join(dir, `k${k}.db`), { readonly: true });
     const file = join(dir, `k${k}.parquet`);
     const trials = store.trials(store.listRuns('parallel')[0].id);
-    exportParquet(store, 'parallel', file);
+    await exportParquet(store, 'parallel', file);
     store.close();
     const rows = (await parquetReadObjects({ file: await asyncBufferFromFile(file) })) as Array<Record<string, unknown>>;
     assert.equal(rows.length, trials.length);
@@ -252,5 +254,29 @@ test('Parquet export: CARP-S start and end times are the simulated ones, hpoaren
       assert.equal(row.time, trials[i].simEnd);
       assert.equal(Number(row.hpoarena_slot), trials[i].slot);
     });
+  }
+});
+
+test('K = 4 on PostgreSQL: the same export as on SQLite (parallel_trials and the simulated clock stored alike), resume included', { skip: await skipWithoutPostgres() }, async (t) => {
+  const dir = tempDir(t);
+  const small: ExperimentSpec = { ...spec, tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1] };
+  const expected = await exportOf(dir, 'sqlite', 0, small);
+  const url = await freshDatabase(t);
+  const store = await openStore(url);
+  try {
+    await runExperiment(store, small, { workers: 0 });
+    assert.equal(await exportText(exportTrials(store, small.experiment, 'csv')), expected);
+    assert.ok((await store.listRuns(small.experiment)).every((run) => run.parallelTrials === 4));
+    // A crash after 11 told trials of every run: they resume by replay to the same export.
+    for (const run of await store.listRuns(small.experiment)) await store.deleteTrialsFrom(run.id, 11);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("UPDATE runs SET status = 'running', finished_at = NULL");
+    await client.end();
+    const resumed = await runExperiment(store, small, { workers: 0 });
+    assert.deepEqual(resumed.outcomes.map((o) => o.replayed), resumed.outcomes.map(() => 11));
+    assert.equal(await exportText(exportTrials(store, small.experiment, 'csv')), expected);
+  } finally {
+    await store.close();
   }
 });

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { executeRun, exportTrials, openStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
-import { CLI, REPO_ROOT, cli, tempDir } from '../helpers.js';
+import { executeRun, exportTrials, openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
+import { CLI, REPO_ROOT, cli, tempDir, exportText } from '../helpers.js';
 
 const spec: ExperimentSpec = {
   experiment: 'resume',
@@ -16,10 +16,10 @@ const spec: ExperimentSpec = {
 };
 
 async function uninterrupted(dir: string, s: ExperimentSpec = spec): Promise<string> {
-  const store = openStore(join(dir, 'reference.db'));
+  const store = openSqliteStore(join(dir, 'reference.db'));
   try {
     await runExperiment(store, s, { workers: 0 });
-    return [...exportTrials(store, s.experiment, 'csv')].join('');
+    return await exportText(exportTrials(store, s.experiment, 'csv'));
   } finally {
     store.close();
   }
@@ -27,7 +27,7 @@ async function uninterrupted(dir: string, s: ExperimentSpec = spec): Promise<str
 
 /** Puts a finished run back into the state a crash after `keep` trials leaves. */
 function crashAfter(path: string, keep: number): void {
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   for (const run of store.listRuns('resume')) store.deleteTrialsFrom(run.id, keep);
   store.close();
   const db = new Database(path);
@@ -39,21 +39,21 @@ test('a run interrupted after 15 trials resumes by replay to the identical resul
   const dir = tempDir(t);
   const expected = await uninterrupted(dir);
   const path = join(dir, 'crashed.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   t.after(() => store.close());
   await runExperiment(store, spec, { workers: 0 });
   crashAfter(path, 15);
   const outcome = await runExperiment(store, spec, { workers: 0 });
   assert.equal(outcome.outcomes.length, 1);
   assert.equal(outcome.outcomes[0].replayed, 15);
-  assert.equal([...exportTrials(store, 'resume', 'csv')].join(''), expected);
+  assert.equal(await exportText(exportTrials(store, 'resume', 'csv')), expected);
 });
 
 test('when the optimizer diverges from the record, the rest of the record is discarded', async (t) => {
   const dir = tempDir(t);
   const expected = await uninterrupted(dir);
   const path = join(dir, 'tampered.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   t.after(() => store.close());
   await runExperiment(store, spec, { workers: 0 });
   crashAfter(path, 30);
@@ -65,14 +65,14 @@ test('when the optimizer diverges from the record, the rest of the record is dis
   db.close();
   const outcome = await runExperiment(store, spec, { workers: 0 });
   assert.equal(outcome.outcomes[0].replayed, 10);
-  assert.equal([...exportTrials(store, 'resume', 'csv')].join(''), expected);
+  assert.equal(await exportText(exportTrials(store, 'resume', 'csv')), expected);
 });
 
 test('trials left in the journal by a dead process are imported, not re-evaluated', async (t) => {
   const dir = tempDir(t);
   const expected = await uninterrupted(dir);
   const path = join(dir, 'journal.db');
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   t.after(() => store.close());
   await runExperiment(store, spec, { workers: 0 });
   const trials = store.trials(1);
@@ -84,7 +84,7 @@ test('trials left in the journal by a dead process are imported, not re-evaluate
   store.resetInterruptedRuns('resume', false);
   const outcome = await executeRun(store, 1);
   assert.equal(outcome.replayed, 12);
-  assert.equal([...exportTrials(store, 'resume', 'csv')].join(''), expected);
+  assert.equal(await exportText(exportTrials(store, 'resume', 'csv')), expected);
   assert.equal(existsSync(join(`${path}.trial-journal`, 'run-1.jsonl')), false);
 });
 

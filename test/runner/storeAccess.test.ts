@@ -34,9 +34,9 @@ test('many processes opening one new store at once all succeed and create the sc
   const store = join(tempDir(t), 'new.db');
   const storeModule = new URL('../../runner/store/index.js', import.meta.url).href;
   const at = Date.now() + 1500; // every process opens at the same moment, after its start-up
-  const script = `import { openStore } from '${storeModule}';
+  const script = `import { openSqliteStore } from '${storeModule}';
     while (Date.now() < ${at}) {}
-    const store = openStore(process.argv[1]);
+    const store = openSqliteStore(process.argv[1]);
     store.ensureExperiment('e' + process.pid, {});
     store.close();`;
   const processes = Array.from({ length: 8 }, () => new Promise<{ code: number | null; stderr: string }>((done) => {

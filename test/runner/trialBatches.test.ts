@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, SCHEMA_VERSION, type TrialRecord } from '../../runner/index.js';
+import { openSqliteStore, SCHEMA_VERSION, type TrialRecord } from '../../runner/index.js';
 import { tempDir } from '../helpers.js';
 
 function trial(runId: number, index: number, cost: number | number[] | null = index / 10): TrialRecord {
@@ -10,7 +10,7 @@ function trial(runId: number, index: number, cost: number | number[] | null = in
 }
 
 function storeWithRuns(t: { after(fn: () => void): void }, runs = 2) {
-  const store = openStore(join(tempDir(t), 'store.db'));
+  const store = openSqliteStore(join(tempDir(t), 'store.db'));
   t.after(() => store.close());
   store.ensureExperiment('e', {});
   store.addRuns('e', Array.from({ length: runs }, (_, i) => ({ optimizer: 'random', optimizerLabel: 'random', optimizerOptions: {}, task: 't', seed: i + 1, nTrials: 10 })));
@@ -82,7 +82,7 @@ test('a schema 1 store (one row per trial) is upgraded in place, by a read-only 
     insert.run(r.runId, r.index, JSON.stringify(r.config), r.fidelity, r.cost === null ? null : JSON.stringify(r.cost), r.status, r.wallTime, r.virtualTime, r.budgetUsed, r.info && JSON.stringify(r.info));
   }
   db.close();
-  const store = openStore(path, { readonly: true });
+  const store = openSqliteStore(path, { readonly: true });
   t.after(() => store.close());
   assert.deepEqual(store.trials(1), old.slice(0, 4));
   assert.deepEqual(store.trials(2), [old[4]]);

@@ -84,7 +84,7 @@ describe('final costs from stored runs', () => {
     assert.equal(finalCost([trial(1, 0, 1, 'crashed')]), undefined);
   });
 
-  it('rows come from done runs only; task types from the lookup, else inferred from the trials', () => {
+  it('rows come from done runs only; task types from the lookup, else inferred from the trials', async () => {
     const run = (id: number, task: string, optimizerLabel: string, status: RunRecord['status']) =>
       ({ id, experiment: 'e', optimizer: optimizerLabel, optimizerOptions: {}, optimizerLabel, task, seed: id, status, error: null, nTrials: 2, budgetUsed: 2, startedAt: null, finishedAt: null }) as RunRecord;
     const runs = [run(1, 'known', 'gp', 'done'), run(2, 'unknown-mo', 'gp', 'done'), run(3, 'known', 'gp', 'failed'), run(4, 'unknown-mf', 'gp', 'done')];
@@ -94,7 +94,12 @@ describe('final costs from stored runs', () => {
       3: [trial(3, 0, 0)],
       4: [trial(4, 0, 7, 'ok', 0.5)],
     };
-    const rows = finalCostRows({ listRuns: () => runs, trials: (id) => trials[id] }, 'e', (task) => (task === 'known' ? 'blackbox' : undefined));
+    const source = {
+      async *runTrials() {
+        for (const run of runs) yield { run, trials: trials[run.id] };
+      },
+    };
+    const rows = await finalCostRows(source, 'e', (task) => (task === 'known' ? 'blackbox' : undefined));
     assert.deepEqual(rows, [
       { task: 'known', taskType: 'blackbox', optimizer: 'gp', seed: 1, finalCost: 3 },
       { task: 'unknown-mo', taskType: 'multi-objective', optimizer: 'gp', seed: 2, finalCost: [1, 2] },

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import yargs from 'yargs';
 import { HpoArenaError, Rng, SpecError, UnknownNameError } from '../../core/index.js';
-import { openStore } from '../../runner/store/index.js';
+import { openSqliteStore } from '../../runner/store/index.js';
 import { subsetsCommand } from '../../cli/commands/subsets.js';
 import { computeSubsets, exactDiscrepancy, listSubsets, readSubsetFile, resolveSubset, SHIPPED_SUBSETS_DIR, toPointSet, type SubsetFile } from '../../subsets/index.js';
 import { tempDir } from '../helpers.js';
 
 /** A store with one experiment: 24 blackbox-like tasks x 3 reference optimizers x 2 seeds, plus noise runs. */
 function fillStore(path: string): void {
-  const store = openStore(path);
+  const store = openSqliteStore(path);
   try {
     store.ensureExperiment('ref', {});
     const runs = [];
@@ -49,12 +49,12 @@ async function runCli(args: string[]): Promise<string[]> {
 }
 
 describe('subset files', () => {
-  it('compute writes one file per set; resolveSubset maps subset:<type>/<set> and file paths to task ids', (t) => {
+  it('compute writes one file per set; resolveSubset maps subset:<type>/<set> and file paths to task ids', async (t) => {
     const dir = tempDir(t);
     const storePath = join(dir, 'store.db');
     fillStore(storePath);
     const out = join(dir, 'subsets');
-    const result = computeSubsets({ experiment: 'ref', storePath, type: 'blackbox', k: 5, sets: ['dev', 'test'], tries: 3, outDir: out });
+    const result = await computeSubsets({ experiment: 'ref', storePath, type: 'blackbox', k: 5, sets: ['dev', 'test'], tries: 3, outDir: out });
     assert.deepEqual(result.paths, [join(out, 'blackbox', 'dev.json'), join(out, 'blackbox', 'test.json')]);
     const dev = readSubsetFile(result.paths[0]);
     const test = readSubsetFile(result.paths[1]);
@@ -67,19 +67,19 @@ describe('subset files', () => {
     assert.ok(devIds.every((id) => !test.tasks.some((x) => x.id === id)), 'dev and test are disjoint');
     assert.deepEqual(resolveSubset(result.paths[1]), test.tasks.map((x) => x.id));
     assert.deepEqual(listSubsets(out), ['blackbox/dev', 'blackbox/test']);
-    const again = computeSubsets({ experiment: 'ref', storePath, type: 'blackbox', k: 5, sets: ['dev', 'test'], tries: 3, outDir: join(dir, 'again') });
+    const again = await computeSubsets({ experiment: 'ref', storePath, type: 'blackbox', k: 5, sets: ['dev', 'test'], tries: 3, outDir: join(dir, 'again') });
     assert.deepEqual(again.files, result.files, 'same seed, same files');
   });
 
-  it('names what is wrong: unknown experiment, k too large, empty type, unknown subset', (t) => {
+  it('names what is wrong: unknown experiment, k too large, empty type, unknown subset', async (t) => {
     const dir = tempDir(t);
     const storePath = join(dir, 'store.db');
     fillStore(storePath);
     const base = { storePath, k: 5, sets: ['dev', 'test'], tries: 1, outDir: join(dir, 'out') };
-    assert.throws(() => computeSubsets({ ...base, experiment: 'reff', type: 'blackbox' }), (e: unknown) => e instanceof UnknownNameError && /'reff'/.test(e.message) && /ref/.test(e.message));
-    assert.throws(() => computeSubsets({ ...base, experiment: 'ref', type: 'blackbox', k: 13 }), (e: unknown) => e instanceof SpecError && /k = 13/.test(e.message));
-    assert.throws(() => computeSubsets({ ...base, experiment: 'ref', type: '' }), (e: unknown) => e instanceof SpecError && /empty/.test(e.message));
-    assert.throws(() => computeSubsets({ ...base, experiment: 'ref', type: 'multi-objective' }), (e: unknown) => e instanceof SpecError && /No multi-objective tasks/.test(e.message));
+    await assert.rejects(computeSubsets({ ...base, experiment: 'reff', type: 'blackbox' }), (e: unknown) => e instanceof UnknownNameError && /'reff'/.test(e.message) && /ref/.test(e.message));
+    await assert.rejects(computeSubsets({ ...base, experiment: 'ref', type: 'blackbox', k: 13 }), (e: unknown) => e instanceof SpecError && /k = 13/.test(e.message));
+    await assert.rejects(computeSubsets({ ...base, experiment: 'ref', type: '' }), (e: unknown) => e instanceof SpecError && /empty/.test(e.message));
+    await assert.rejects(computeSubsets({ ...base, experiment: 'ref', type: 'multi-objective' }), (e: unknown) => e instanceof SpecError && /No multi-objective tasks/.test(e.message));
     assert.throws(() => resolveSubset('subset:blackbox/holdout', { dir }), (e: unknown) => e instanceof SpecError && /subset:blackbox\/holdout/.test(e.message));
     assert.throws(() => resolveSubset('subset:blackbox', { dir }), (e: unknown) => e instanceof SpecError && /subset:<type>\/<set>/.test(e.message));
     assert.throws(() => resolveSubset(join(dir, 'nope.json')), (e: unknown) => e instanceof SpecError && /nope\.json/.test(e.message));
