@@ -18,6 +18,8 @@ import { storeCommand } from './commands/store.js';
 import { applyBackendOption } from './backendOption.js';
 import { checkOptimizerCommand } from './commands/checkOptimizer.js';
 import { explainUsageError } from './usageError.js';
+import { workerCommand } from './commands/worker.js';
+import { slurmCommand } from './commands/slurm.js';
 
 /** Thin entry: parse, call a module, print. User errors print one line and exit 2. */
 async function main(argv: string[]): Promise<void> {
@@ -43,8 +45,10 @@ async function main(argv: string[]): Promise<void> {
     .command(reportCommand)
     .command(importCarpsCommand)
     .command(doctorCommand)
+    .command(workerCommand)
+    .command(slurmCommand)
     .command(storeCommand)
-    .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
+    .demandCommand(1, 'Give a command: tasks, optimizers, run, worker, slurm, status, evaluate, export, report, import-carps, subsets, data, store, doctor.')
     .command(checkOptimizerCommand)
     .demandCommand(1, 'Give a command: tasks, optimizers, run, status, evaluate, export, report, import-carps, subsets, data, store, check-optimizer.')
     .strict()

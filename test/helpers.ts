@@ -9,6 +9,7 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url
 export const CLI = join(REPO_ROOT, 'dist/cli/main.js');
 export const FAULTY_PLUGIN = join(REPO_ROOT, 'dist/test/fixtures/faultyPlugin.js');
 export const GOLDEN_PLUGIN = join(REPO_ROOT, 'dist/test/fixtures/goldenPlugin.js');
+export const QUEUE_PLUGIN = join(REPO_ROOT, 'dist/test/fixtures/queuePlugin.js');
 
 export function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'hpoarena-test-'));

@@ -55,11 +55,16 @@ export async function skipWithoutPostgres(): Promise<string | false> {
   return reason;
 }
 
-/** A URL for a new empty database on the test server, dropped when the test ends. */
+let databases = 0;
+
+/**
+ * A URL for a new empty database on the test server, dropped when the test ends (WITH FORCE:
+ * connections a test left open are ended, since node:test runs this `after` before the test's own).
+ */
 export async function freshDatabase(t: TestContext): Promise<string> {
   const reason = await unreachableReason();
   if (reason) throw new Error(`PostgreSQL missing: ${reason}${process.env.CI === 'true' ? '; CI=true requires it' : ''}.`);
-  const name = `hpoarena_t_${process.pid}_${Math.floor(performance.now() * 1000).toString(36)}`;
+  const name = `hpoarena_t_${process.pid}_${Date.now().toString(36)}_${databases++}`;
   await admin(TEST_PG_URL, `CREATE DATABASE ${name}`);
   t.after(() => admin(TEST_PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return withDatabase(TEST_PG_URL, name);

@@ -1,7 +1,6 @@
 import type * as aq from 'arquero';
 import type { ObjectiveScale } from '../multiObjective/index.js';
 import type { RunOutcome } from './curves.js';
-import type { LoadedExperiment } from './load.js';
 import type { MissingSummary } from './missing.js';
 import type { TaskScale } from './normalize.js';
 import type { StatisticalTests } from './statisticalTests.js';
@@ -28,9 +27,8 @@ export interface Analysis {
   /** Tasks where every ranked optimizer has analysed runs: the ones ranks, curves and tests use. */
   readonly completeTasks: readonly string[];
   readonly incompleteTasks: ReadonlyArray<{ task: string; missing: string[] }>;
-  readonly loaded: LoadedExperiment;
-  /** Trial-level incumbents (single objective) and fronts so far (multi-objective). */
-  readonly incumbents: aq.ColumnTable;
+  /** With the time axis: per task, the simulated seconds at grid fraction 1 (its longest analysed run). */
+  readonly horizons?: ReadonlyMap<string, number>;
   readonly outcomes: readonly RunOutcome[];
   /** One row per run: status, trials, inclusion, final raw and normalized values, hypervolume, IGD+. */
   readonly runs: aq.ColumnTable;

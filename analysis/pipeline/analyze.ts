@@ -4,7 +4,6 @@ import { acrossTasks, curveTable, finalTable, taskCurveTable } from './aggregate
 import type { Analysis } from './analysisTypes.js';
 import { runCurves } from './curves.js';
 import { budgetGrid } from './grid.js';
-import { incumbentTable } from './incumbents.js';
 import { loadExperiment, type LoadedExperiment } from './load.js';
 import { missingSummary, missingTable } from './missing.js';
 import { normalizeValue, taskScale, type TaskScale } from './normalize.js';
@@ -13,22 +12,27 @@ import { runTable } from './runTable.js';
 import { statisticalTests } from './statisticalTests.js';
 import { completeness, finalsBySeed, paretoSummaries, taskMeans } from './summaries.js';
 import { collectTaskInfo } from './taskInfo.js';
+import { timeAxis } from './timeAxis.js';
 import { resolveOptions, type AnalysisOptions, type ResolvedOptions } from './types.js';
 
-/** load -> incumbents -> anytime values -> normalize -> aggregate -> ranks -> tests. */
+/** load (stream, one digest per run) -> anytime values -> normalize -> aggregate -> ranks -> tests. */
 export async function analyzeExperiment(store: Store, experiment: string, options: AnalysisOptions = {}): Promise<Analysis> {
   const resolved = resolveOptions(options);
-  return analyzeLoaded(await loadExperiment(store, experiment, resolved.tasks), resolved);
+  const grid = budgetGrid(resolved.gridPoints);
+  const loaded = await loadExperiment(store, experiment, { tasks: resolved.tasks, grid, withTime: resolved.axis === 'time' });
+  return analyzeLoaded(loaded, resolved);
 }
 
-export async function analyzeLoaded(loaded: LoadedExperiment, options: ResolvedOptions): Promise<Analysis> {
+export async function analyzeLoaded(all: LoadedExperiment, options: ResolvedOptions): Promise<Analysis> {
   const grid = budgetGrid(options.gridPoints);
-  const optimizers = [...new Set(loaded.runs.array('optimizer') as string[])].sort();
+  const time = options.axis === 'time' ? timeAxis(all) : undefined;
+  const loaded = time ? time.loaded : all;
+  const optimizers = [...new Set(loaded.runs.map((d) => d.run.optimizer))].sort();
   checkBaseline(options, optimizers);
   const needOptimum = options.normalization !== 'minmax';
   const { tasks, notes } = await collectTaskInfo(loaded, needOptimum, options.taskContext);
-  const incumbents = incumbentTable(loaded);
-  const stage = runCurves(loaded, incumbents, tasks, grid);
+  if (time?.note) notes.unshift(time.note);
+  const stage = runCurves(loaded, tasks, grid, time ? { axis: 'time', horizons: time.horizons } : { axis: 'budget' });
   const included = stage.outcomes.filter((o) => o.inclusion === 'included');
   const ranked = optimizers.filter((name) => included.some((o) => o.run.optimizer === name));
   for (const name of optimizers.filter((n) => !ranked.includes(n))) notes.push(`Optimizer '${name}' has no analysed run (see missing data): left out of ranks and tests.`);
@@ -66,8 +70,8 @@ export async function analyzeLoaded(loaded: LoadedExperiment, options: ResolvedO
   if (incomplete.length) notes.push(`${incomplete.length} task(s) lack analysed runs of some optimizer and are left out of ranks, tests and mean curves: ${incomplete.slice(0, 5).map((t) => t.task).join(', ')}${incomplete.length > 5 ? ', ...' : ''}.`);
 
   return {
-    experiment: loaded.experiment, options, grid, optimizers, ranked, tasks, completeTasks: [...means.keys()], incompleteTasks: incomplete,
-    loaded, incumbents, outcomes: stage.outcomes, runs: runTable(stage.outcomes, finalValues), curves, taskCurves, anytime,
+    experiment: all.experiment, options, grid, optimizers, ranked, tasks, completeTasks: [...means.keys()], incompleteTasks: incomplete,
+    ...(time ? { horizons: time.horizons } : {}), outcomes: stage.outcomes, runs: runTable(stage.outcomes, finalValues), curves, taskCurves, anytime,
     final: finalTable(stage.outcomes, finalValues),
     ranks: { perTask: finalRankTable(cube, means, ranked), overTime, mean: meanRanks },
     tests, missing: missingTable(stage.outcomes), missingSummary: missingSummary(stage.outcomes), scales: [...scales.values()],

@@ -1,8 +1,10 @@
-export { loadExperiment, type LoadedExperiment, type RunRow } from './load.js';
-export { incumbentTable } from './incumbents.js';
+export { loadExperiment, type LoadedExperiment, type LoadOptions, type RunRow } from './load.js';
+export { digestRun, runRow, type RunDigest } from './runDigest.js';
+export { simulatedTimes, timeEvents, incumbentsOverTime, frontsOverTime, type TimeEvents } from './simulatedTime.js';
+export { timeAxis, type TimeAxis } from './timeAxis.js';
 export { budgetGrid, sampleSteps } from './grid.js';
 export { collectTaskInfo } from './taskInfo.js';
-export { runCurves, type RunOutcome, type RunInclusion, type CurveStage } from './curves.js';
+export { runCurves, type RunOutcome, type RunInclusion, type CurveStage, type GridSource } from './curves.js';
 export { taskScale, normalizeValue, normalizationLabel, type TaskScale, type ScaleInputs } from './normalize.js';
 export { curveTable, taskCurveTable, finalTable, acrossTasks } from './aggregate.js';
 export { rankCube, finalRankTable } from './ranks.js';
@@ -10,6 +12,6 @@ export { statisticalTests, type StatisticalTests, type PairwiseComparison, type 
 export { missingTable, missingSummary, type MissingSummary } from './missing.js';
 export { analyzeExperiment, analyzeLoaded } from './analyze.js';
 export type { Analysis, ParetoSummary } from './analysisTypes.js';
-export { resolveOptions as resolveAnalysisOptions, NORMALIZATIONS, type AnalysisOptions, type Normalization, type ResolvedOptions, type TaskInfo } from './types.js';
+export { resolveOptions as resolveAnalysisOptions, NORMALIZATIONS, AXES, type Axis, type AnalysisOptions, type Normalization, type ResolvedOptions, type TaskInfo } from './types.js';
 export { rowsByTask } from './rowsByTask.js';
 export { naturalCompare } from './naturalOrder.js';

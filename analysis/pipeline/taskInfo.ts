@@ -13,12 +13,10 @@ import { naturalCompare } from './naturalOrder.js';
  */
 export async function collectTaskInfo(loaded: LoadedExperiment, withOptimum: boolean, context: TaskContext = {}): Promise<{ tasks: TaskInfo[]; notes: string[] }> {
   const objectives = new Map<string, number>();
-  const taskColumn = loaded.trials.array('task') as string[];
-  const costs = loaded.trials.array('costs') as (number[] | null)[];
-  taskColumn.forEach((task, i) => {
-    if (costs[i] && !objectives.has(task)) objectives.set(task, costs[i]!.length);
-  });
-  const ids = [...new Set(loaded.runs.array('task') as string[])].sort(naturalCompare);
+  for (const digest of loaded.runs) {
+    if (digest.objectives > 0 && !objectives.has(digest.run.task)) objectives.set(digest.run.task, digest.objectives);
+  }
+  const ids = [...new Set(loaded.runs.map((d) => d.run.task))].sort(naturalCompare);
   const notes: string[] = [];
   const tasks: TaskInfo[] = [];
   for (const id of ids) {

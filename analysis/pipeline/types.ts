@@ -13,6 +13,13 @@ import type { NemenyiAlpha } from '../statistics/index.js';
 export type Normalization = 'minmax' | 'regret' | 'baseline';
 export const NORMALIZATIONS: readonly Normalization[] = ['minmax', 'regret', 'baseline'];
 
+/**
+ * The x axis of anytime curves and ranks over time: 'budget' = fraction of n_trials used (CARP-S);
+ * 'time' = simulated wall-clock time as a fraction of the task's longest run (see timeAxis.ts).
+ */
+export type Axis = 'budget' | 'time';
+export const AXES: readonly Axis[] = ['budget', 'time'];
+
 export interface AnalysisOptions {
   readonly normalization?: Normalization;
   /** log10 of the normalized value, floored at `logFloor` (default 1e-8). */
@@ -20,6 +27,8 @@ export interface AnalysisOptions {
   readonly logFloor?: number;
   /** Optimizer label used by 'baseline' normalization and the per-task A12 comparisons. */
   readonly baseline?: string;
+  /** The x axis of anytime curves and ranks over time (default 'budget'). */
+  readonly axis?: Axis;
   /** Points of the budget-fraction grid, 0..1 inclusive (default 21). */
   readonly gridPoints?: number;
   /** Task ids or globs ('*' matches '/' too); default: every task of the experiment. */
@@ -38,7 +47,7 @@ export type ResolvedOptions = Required<Omit<AnalysisOptions, 'baseline' | 'tasks
 
 export function resolveOptions(options: AnalysisOptions): ResolvedOptions {
   return {
-    normalization: options.normalization ?? 'minmax', log: options.log ?? false, logFloor: options.logFloor ?? 1e-8,
+    normalization: options.normalization ?? 'minmax', axis: options.axis ?? 'budget', log: options.log ?? false, logFloor: options.logFloor ?? 1e-8,
     baseline: options.baseline, gridPoints: options.gridPoints ?? 21, tasks: options.tasks,
     bootstrapResamples: options.bootstrapResamples ?? 1000, seed: options.seed ?? 0, level: options.level ?? 0.95,
     alpha: options.alpha ?? 0.05, taskContext: options.taskContext,

@@ -31,7 +31,7 @@ export function metaLine(analysis: Analysis): string {
   const parts = [
     `${analysis.missingSummary.runs} runs (${analysis.missingSummary.included} analysed)`,
     `${analysis.optimizers.length} optimizers`, `${analysis.tasks.length} tasks (${analysis.completeTasks.length} complete)`,
-    `normalization: ${normalizationLabel(o)}`, `grid: ${o.gridPoints} points`,
+    `normalization: ${normalizationLabel(o)}`, `x axis: ${o.axis === 'time' ? 'simulated time' : 'budget fraction'}`, `grid: ${o.gridPoints} points`,
     `${Math.round(o.level * 100)}% bootstrap intervals over tasks (${o.bootstrapResamples} resamples, seed ${o.seed})`,
   ];
   return parts.map(escapeHtml).join(' · ');

@@ -91,38 +91,52 @@ interface Overhead {
   readonly external: number;
   readonly inProcess: number;
   readonly pipe: number;
-  /** Median over rounds of (external - inProcess) / pipe, each round's three chunks timed back to back. */
+  /** Median over block pairs of (external - inProcess) / pipe, each pair's two blocks timed back to back. */
   readonly ratio: number;
 }
 
-const ROUNDS = 9;
+/** Small blocks, many of them: a pair of blocks (a few milliseconds) sees one load; medians drop the pairs a busy machine preempted. */
+const BLOCK = 25;
+const PAIRS = 400;
+const WARM_UP = 2000;
 
 let overhead: Promise<Overhead> | undefined;
 /**
  * The protocol's cost per trial (the reference client over the in-process random search) and
- * one bare pipe round trip, chunk by chunk in alternation: drifting load on a shared machine
- * hits all three alike, and the ratio is taken within each round. One warm-up round.
+ * one bare pipe round trip, in alternating blocks of 25 trials (external first in one pair,
+ * the pipe first in the next), after a warm-up of 2,000 trials each: drifting load on a
+ * shared machine hits both alike, the ratio is taken within each pair, and the median over
+ * 400 pairs ignores the pairs a time slice of another process fell into. The in-process
+ * loop (a few microseconds, CPU only) is timed in chunks spread over the same span.
  */
 function measureOverhead(): Promise<Overhead> {
   overhead ??= (async () => {
-    const budget = CHUNK * (ROUNDS + 1);
+    const budget = WARM_UP + BLOCK * PAIRS + 1000;
     const external = new AskTellSession(externalFactory, budget);
-    const inProcess = new AskTellSession(randomSearchFactory, budget);
+    const inProcess = new AskTellSession(randomSearchFactory, budget + 10 * CHUNK);
     const pipe = new PipeEcho();
-    const rounds: Array<{ external: number; inProcess: number; pipe: number }> = [];
+    const pairs: Array<{ external: number; pipe: number }> = [];
+    const inProcessChunks: number[] = [];
     try {
-      for (let r = 0; r <= ROUNDS; r++) {
-        const round = { external: await external.chunk(CHUNK), inProcess: await inProcess.chunk(CHUNK), pipe: await pipe.chunk(CHUNK) };
-        if (r > 0) rounds.push(round);
+      await external.chunk(WARM_UP);
+      await pipe.chunk(WARM_UP);
+      await inProcess.chunk(WARM_UP);
+      for (let p = 0; p < PAIRS; p++) {
+        const pair = p % 2 === 0
+          ? { external: await external.chunk(BLOCK), pipe: await pipe.chunk(BLOCK) }
+          : { pipe: await pipe.chunk(BLOCK), external: await external.chunk(BLOCK) };
+        pairs.push(pair);
+        if (p % 40 === 0) inProcessChunks.push(await inProcess.chunk(CHUNK));
       }
     } finally {
       await Promise.all([external.close(), inProcess.close(), pipe.close()]);
     }
+    const inProcessUs = median(inProcessChunks);
     return {
-      external: median(rounds.map((r) => r.external)),
-      inProcess: median(rounds.map((r) => r.inProcess)),
-      pipe: median(rounds.map((r) => r.pipe)),
-      ratio: median(rounds.map((r) => (r.external - r.inProcess) / r.pipe)),
+      external: median(pairs.map((r) => r.external)),
+      inProcess: inProcessUs,
+      pipe: median(pairs.map((r) => r.pipe)),
+      ratio: median(pairs.map((r) => (r.external - inProcessUs) / r.pipe)),
     };
   })();
   return overhead;
@@ -136,7 +150,7 @@ export const externalFigures: BenchFigure[] = [
       const { external, inProcess } = await measureOverhead();
       return {
         value: external - inProcess,
-        note: `protocol overhead per trial (ask + unanswered tell over stdio, hpoarena-ask-tell/2) with the TypeScript reference client: ${external.toFixed(1)} us vs ${inProcess.toFixed(1)} us in-process random search, 10-D; medians of ${ROUNDS} x ${CHUNK} trials; absolute: external.vs_pipe_roundtrip carries the target`,
+        note: `protocol overhead per trial (ask + unanswered tell over stdio, hpoarena-ask-tell/2) with the TypeScript reference client: ${external.toFixed(1)} us vs ${inProcess.toFixed(1)} us in-process random search, 10-D; medians of ${PAIRS} interleaved blocks of ${BLOCK} trials; absolute: external.vs_pipe_roundtrip carries the target`,
       };
     },
   },
@@ -148,7 +162,7 @@ export const externalFigures: BenchFigure[] = [
       const { external, inProcess, pipe, ratio } = await measureOverhead();
       return {
         value: ratio,
-        note: `protocol overhead per trial ${(external - inProcess).toFixed(1)} us over one bare JSON-line round trip between Node and a Node child ${pipe.toFixed(1)} us (a trial costs one round trip); chunks of ${CHUNK} interleaved, median of ${ROUNDS} per-round ratios`,
+        note: `protocol overhead per trial ${(external - inProcess).toFixed(1)} us over one bare JSON-line round trip between Node and a Node child ${pipe.toFixed(1)} us (a trial costs one round trip); median of ${PAIRS} per-pair ratios, blocks of ${BLOCK} trials alternating, after ${WARM_UP} warm-up trials`,
       };
     },
   },

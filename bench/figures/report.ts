@@ -2,29 +2,30 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore, runExperiment } from '../../runner/index.js';
 import type { BenchFigure } from '../figure.js';
-
-const RUNS = 1000;
-const TRIALS = 200;
-
-/** Builds the 1,000-run store (random search on every Pymoo/SO task, 200 trials each, 2 workers). */
-async function buildStore(path: string): Promise<number> {
-  const store = openSqliteStore(path);
-  try {
-    const tasks = 8; // Pymoo/SO/* today; seeds are chosen to reach RUNS runs
-    const seeds = Array.from({ length: Math.ceil(RUNS / tasks) }, (_, i) => i + 1);
-    await runExperiment(store, { experiment: 'bench', optimizers: [{ name: 'random', label: 'random', options: {} }], tasks: ['Pymoo/SO/*'], seeds, nTrials: TRIALS }, { workers: 2 });
-    return store.listRuns('bench').length;
-  } finally {
-    store.close();
-  }
-}
+import { SYNTHETIC_EXPERIMENT, syntheticStore, type SyntheticShape } from '../syntheticStore.js';
 
 /**
- * The report in a fresh process, so its peak RSS is the report's alone:
- * analyzeExperiment + writeReport (HTML, SVG and PNG figures, Markdown/LaTeX/CSV tables).
+ * The report at CARP-S scale: analyzeExperiment + writeReport (HTML, SVG and PNG figures,
+ * Markdown/LaTeX/CSV tables), what `hpoarena report` does, on synthetic stores of 150 trials
+ * per run. 1,000 runs (8 optimizers x 125 tasks x 1 seed) beside 20,000 (8 x 250 x 10), so
+ * the growth from 20x the runs (and trials) is visible. Both have over 50 tasks: neither
+ * draws per-task figures.
  */
+const SHAPES = {
+  '1000x150': { optimizers: 8, tasks: 125, seeds: 1, trials: 150 },
+  '20000x150': { optimizers: 8, tasks: 250, seeds: 10, trials: 150 },
+} satisfies Record<string, SyntheticShape>;
+
+interface Measurement {
+  readonly seconds: number;
+  readonly peakMb: number;
+  readonly runs: number;
+  readonly buildSeconds: number;
+  readonly cached: boolean;
+}
+
+/** The report in a fresh process, so its peak RSS is the report's alone. */
 function timeReport(db: string, out: string): { seconds: number; peakMb: number } {
   const analysis = new URL('../../analysis/index.js', import.meta.url).href;
   const runner = new URL('../../runner/index.js', import.meta.url).href;
@@ -33,7 +34,7 @@ function timeReport(db: string, out: string): { seconds: number; peakMb: number 
     const { openSqliteStore } = await import(${JSON.stringify(runner)});
     const start = performance.now();
     const store = openSqliteStore(${JSON.stringify(db)}, { readonly: true });
-    const result = await analyzeExperiment(store, 'bench');
+    const result = await analyzeExperiment(store, ${JSON.stringify(SYNTHETIC_EXPERIMENT)});
     await writeReport(result, ${JSON.stringify(out)});
     store.close();
     const seconds = (performance.now() - start) / 1000;
@@ -43,21 +44,61 @@ function timeReport(db: string, out: string): { seconds: number; peakMb: number 
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
 }
 
-export const reportFigures: BenchFigure[] = [
-  {
-    name: 'report.seconds_1000x200',
-    unit: 's',
-    target: '<= 30',
-    async run() {
+/** One measurement per shape per bench run, shared by its seconds and peak-RSS figures. */
+const measured = new Map<string, Promise<Measurement>>();
+
+function measure(key: keyof typeof SHAPES): Promise<Measurement> {
+  let result = measured.get(key);
+  if (!result) {
+    result = (async () => {
+      const start = performance.now();
+      const store = syntheticStore(SHAPES[key]);
+      const buildSeconds = (performance.now() - start) / 1000;
       const dir = mkdtempSync(join(tmpdir(), 'hpoarena-bench-report-'));
       try {
-        const db = join(dir, 'bench.db');
-        const runs = await buildStore(db);
-        const { seconds, peakMb } = timeReport(db, join(dir, 'report'));
-        return { value: seconds, note: `full report (HTML, SVG+PNG figures, tables) for ${runs} runs x ${TRIALS} trials; peak RSS ${peakMb.toFixed(0)} MB (target <= 2048)` };
+        return { ...timeReport(store.path, join(dir, 'report')), runs: store.runs, buildSeconds, cached: store.cached };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    })();
+    measured.set(key, result);
+  }
+  return result;
+}
+
+function storeNote(m: Measurement): string {
+  return m.cached ? 'synthetic store cached on disk' : `synthetic store built in ${m.buildSeconds.toFixed(1)} s (cached for later runs)`;
+}
+
+export const reportFigures: BenchFigure[] = [
+  {
+    name: 'report.seconds_1000x150', unit: 's',
+    async run() {
+      const m = await measure('1000x150');
+      return { value: m.seconds, note: `full report for ${m.runs} runs x 150 trials (8 optimizers x 125 tasks); ${storeNote(m)}` };
+    },
+  },
+  {
+    name: 'report.peak_rss_mb_1000x150', unit: 'MB',
+    async run() {
+      const m = await measure('1000x150');
+      return { value: m.peakMb, note: `peak RSS of the report process, ${m.runs} runs` };
+    },
+  },
+  {
+    name: 'report.seconds_20000x150', unit: 's', target: '<= 60',
+    async run() {
+      const m = await measure('20000x150');
+      const small = await measure('1000x150');
+      return { value: m.seconds, note: `${m.runs} runs x 150 trials (8 optimizers x 250 tasks x 10 seeds); ${(m.seconds / small.seconds).toFixed(1)}x the 1,000-run report for 20x the runs; ${storeNote(m)}` };
+    },
+  },
+  {
+    name: 'report.peak_rss_mb_20000x150', unit: 'MB', target: '<= 1536',
+    async run() {
+      const m = await measure('20000x150');
+      const small = await measure('1000x150');
+      return { value: m.peakMb, note: `${(m.peakMb / small.peakMb).toFixed(2)}x the 1,000-run report's ${small.peakMb.toFixed(0)} MB` };
     },
   },
 ];

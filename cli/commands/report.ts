@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { analyzeExperiment, NORMALIZATIONS, writeReport, type Normalization } from '../../analysis/index.js';
+import { analyzeExperiment, AXES, NORMALIZATIONS, writeReport, type Axis, type Normalization } from '../../analysis/index.js';
 import { openStore } from '../../runner/index.js';
 import { resolveDataDir, withDataDir, withStore } from '../globalOptions.js';
 import { formatTable } from '../output.js';
 import { expandTaskArguments } from '../taskArguments.js';
 
 interface Args {
-  experiment: string; store: string; out?: string; baseline?: string; tasks?: string[]; normalization: Normalization; log: boolean;
+  experiment: string; store: string; out?: string; baseline?: string; tasks?: string[]; normalization: Normalization; log: boolean; axis: Axis;
   'grid-points': number; seed: number; png: boolean; 'data-dir'?: string;
 }
 
@@ -22,6 +22,7 @@ export const reportCommand: CommandModule<object, Args> = {
       .option('tasks', { type: 'string', array: true, describe: "Only these task ids / globs / subset: references (comma-separated or repeated), e.g. 'Pymoo/SO/*'" })
       .option('normalization', { choices: NORMALIZATIONS, default: 'minmax' as Normalization, describe: 'minmax (CARP-S), regret (known optimum), baseline (baseline = 1)' })
       .option('log', { type: 'boolean', default: false, describe: 'log10 of the normalized cost' })
+      .option('axis', { choices: AXES, default: 'budget' as Axis, describe: "x axis of anytime curves and ranks over time: budget (fraction of n_trials) or time (simulated wall-clock time, fraction of each task's longest run)" })
       .option('grid-points', { type: 'number', default: 21, describe: 'Points of the budget-fraction grid for anytime curves' })
       .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
       .option('png', { type: 'boolean', default: true, describe: 'Also write PNG figures (--no-png: SVG only)' }) as never,
@@ -29,14 +30,14 @@ export const reportCommand: CommandModule<object, Args> = {
     const store = await openStore(args.store, { readonly: true });
     try {
       const analysis = await analyzeExperiment(store, args.experiment, {
-        normalization: args.normalization, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
+        normalization: args.normalization, axis: args.axis, log: args.log, baseline: args.baseline, gridPoints: args['grid-points'], seed: args.seed,
         tasks: args.tasks?.length ? expandTaskArguments(args.tasks) : undefined, taskContext: { dataDir: resolveDataDir(args['data-dir']) },
       });
       const out = args.out ?? join('results', args.experiment, 'report');
       const written = await writeReport(analysis, out, { formats: args.png ? ['svg', 'png'] : ['svg'] });
       const ranks = (analysis.ranks.mean.objects() as Array<{ optimizer: string; rank: number; low: number; high: number }>).filter((r) => Number.isFinite(r.rank));
       const s = analysis.missingSummary;
-      console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks\n`);
+      console.log(`experiment '${args.experiment}': ${s.included} of ${s.runs} runs analysed on ${analysis.completeTasks.length} of ${analysis.tasks.length} tasks (x axis: ${args.axis === 'time' ? 'simulated time' : 'budget fraction'})\n`);
       if (ranks.length) console.log(formatTable(['optimizer', 'mean rank', 'interval'], ranks.map((r) => [r.optimizer, r.rank.toFixed(3), `[${r.low.toFixed(2)}, ${r.high.toFixed(2)}]`])));
       const f = analysis.tests.friedman;
       if (f) {

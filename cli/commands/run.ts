@@ -10,11 +10,15 @@ import { errorSummary } from '../output.js';
 import { interruptOnSignals, signalExitCode, thisCommandLine } from '../interruptSignals.js';
 import { resolveDataDir, withDataDir } from '../globalOptions.js';
 import { expandTaskArguments } from '../taskArguments.js';
+import { queueLocation } from '../queueLocation.js';
+import { enqueueExperiment } from '../../runner/distributed/index.js';
+import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js';
 
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
   workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'parallel-trials'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
   'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean;
+  enqueue: boolean; queue?: string; 'max-attempts': string;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -36,7 +40,10 @@ export const runCommand: CommandModule<object, Args> = {
       .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' })
       .option('replan', { type: 'boolean', default: false, describe: 'Runs stored with other settings (n_trials, options, env) start over with the given ones (their trials are discarded)' })
-      .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" }) as never,
+      .option('verbose', { type: 'boolean', default: false, describe: "Print the harness's stack trace of every failed run to stderr" })
+      .option('enqueue', { type: 'boolean', default: false, describe: 'Plan the runs and queue them for `hpoarena worker` processes (PostgreSQL store) instead of running them here' })
+      .option('queue', { type: 'string', describe: 'With --enqueue: PostgreSQL database of the queue (default: the store)' })
+      .option('max-attempts', { type: 'string', default: '3', describe: 'With --enqueue: attempts per run before it ends failed (a worker that dies mid-run costs one)' }) as never,
   handler: async (args) => {
     const file: SpecFile = args.spec ? readSpecFile(args.spec) : {};
     const optimizers = args.optimizers ? splitList(args.optimizers).map(parseOptimizerEntry) : file.optimizers;
@@ -65,6 +72,7 @@ export const runCommand: CommandModule<object, Args> = {
       if (error instanceof UnknownNameError) await explainMissingPlugins(error, storePath, spec.experiment, args.plugin ?? []);
       throw error;
     }
+    if (args.enqueue) return enqueue(storePath, spec, args);
     const store = await openStore(storePath);
     let progress: ReturnType<typeof createProgress> | undefined;
     let poll: NodeJS.Timeout | undefined;
@@ -122,4 +130,24 @@ export const runCommand: CommandModule<object, Args> = {
 /** Accepts both repeated flags and comma-separated lists (commas inside 'name:k=v,k=v' stay with their optimizer; 'external:optuna-tpe' is a name). */
 function splitList(values: readonly string[]): string[] {
   return values.flatMap((v) => (/:[\w.-]+=/.test(v) ? [v] : v.split(','))).map((v) => v.trim()).filter(Boolean);
+}
+
+/** `run --enqueue`: plan into the store, queue the runs, print what workers will do. */
+async function enqueue(storePath: string, spec: ExperimentSpec, args: Args): Promise<void> {
+  const queue = queueLocation(storePath, args.queue, '`run --enqueue`');
+  const store = await openStore(storePath);
+  try {
+    const outcome = await enqueueExperiment(store, queue, spec, {
+      plugins: args.plugin ?? [], dataDir: resolveDataDir(args['data-dir']), retryFailed: args['retry-failed'], replan: args.replan,
+      maxAttempts: wholeNumber(args['max-attempts'], '--max-attempts', 1),
+    });
+    console.log(
+      `experiment '${spec.experiment}' in ${maskCredentials(storePath)}: ${outcome.planned} runs planned, ${outcome.alreadyDone} already done, ` +
+        `${outcome.enqueued} queued now, ${outcome.alreadyQueued} already queued${outcome.failed ? `, ${outcome.failed} failed (queue them again with --retry-failed)` : ''}. ` +
+        `Start workers with: hpoarena worker --store ${maskCredentials(storePath)}${args.queue ? ` --queue ${maskCredentials(args.queue)}` : ''}`,
+    );
+    if (outcome.unsupported.length) console.log(`skipped ${outcome.unsupported.length} optimizer x task pairs whose task type the optimizer does not support`);
+  } finally {
+    await store.close();
+  }
 }

@@ -3,9 +3,10 @@ import { UnknownNameError } from '../../core/index.js';
 import { openStore } from '../../runner/index.js';
 import { errorSummary, formatTable } from '../output.js';
 import { withStore } from '../globalOptions.js';
+import { queueJson, queueStatusOf, queueText } from '../queueStatusText.js';
 import { workerClaims } from '../workerClaims.js';
 
-interface Args { experiment: string; store: string; json: boolean }
+interface Args { experiment: string; store: string; queue?: string; json: boolean }
 
 export const statusCommand: CommandModule<object, Args> = {
   command: 'status <experiment>',
@@ -13,6 +14,7 @@ export const statusCommand: CommandModule<object, Args> = {
   builder: (y) =>
     withStore(y)
       .positional('experiment', { type: 'string', demandOption: true })
+      .option('queue', { type: 'string', describe: 'PostgreSQL database of the queue, beside a SQLite --store (default: a PostgreSQL store\'s own)' })
       .option('json', { type: 'boolean', default: false }) as never,
   handler: async (args) => {
     const store = await openStore(args.store, { readonly: true });
@@ -31,19 +33,22 @@ export const statusCommand: CommandModule<object, Args> = {
         byOptimizer.set(run.optimizerLabel, counts);
       }
       const failed = runs.filter((r) => r.status === 'failed');
-      // Stores shared between machines say who holds the running runs (hook: live pg-boss workers join here).
+      // Worker processes of the queue (`hpoarena worker`), with their heartbeats, when runs go through one.
+      const queue = await queueStatusOf(args);
+      // Stores shared between machines say who holds the running runs (shown when no queue lists its workers).
       const workers = store.leases ? workerClaims(await store.leases(args.experiment)) : undefined;
       if (args.json) {
-        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })), ...(workers ? { workers } : {}) }));
+        console.log(JSON.stringify({ experiment: args.experiment, runs: runs.length, trials, trialsPendingImport: pendingImport, optimizers: Object.fromEntries(byOptimizer), failed: failed.map((r) => ({ optimizer: r.optimizerLabel, task: r.task, seed: r.seed, error: r.error })), ...(workers ? { workers } : {}), ...(queue ? queueJson(queue) : {}) }));
         return;
       }
       const journaled = pendingImport ? `, ${pendingImport} more in the journals of unfinished runs (stored when the experiment runs again)` : '';
       console.log(`experiment '${args.experiment}': ${runs.length} runs, ${trials} trials stored${journaled}\n`);
       console.log(formatTable(['optimizer', 'pending', 'running', 'interrupted', 'done', 'failed'], [...byOptimizer].map(([label, c]) => [label, c.pending, c.running, c.interrupted, c.done, c.failed])));
-      if (workers?.length) {
+      if (queue) console.log(`\n${queueText(queue)}`);
+      else if (workers?.length) {
         console.log(`\n${formatTable(['worker', 'running runs', 'last heartbeat', 'lease'], workers.map((w) => [w.worker, w.runs, w.lastHeartbeatS === null ? '-' : `${w.lastHeartbeatS.toFixed(0)} s ago`, w.expired ? 'expired (worker gone?)' : 'alive']))}`);
       }
-      if (unfinished.length) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
+      if (unfinished.length && !queue) console.log("\n'interrupted' runs, and 'running' runs whose process is gone, resume from their trials when the experiment is run again.");
       for (const run of failed.slice(0, 20)) console.log(`\nfailed: ${run.optimizerLabel} on ${run.task} seed ${run.seed}\n  ${errorSummary(run.error)}`);
       if (failed.length > 20) console.log(`... and ${failed.length - 20} more failed runs (use --json)`);
     } finally {

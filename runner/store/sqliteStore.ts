@@ -170,6 +170,16 @@ export class SqliteStore implements Store {
     return retryBusy('resetting interrupted runs', () => statement.run(experiment).changes);
   }
 
+  /**
+   * One run left 'running', 'interrupted' or 'failed' goes back to 'pending' (it resumes from its
+   * trials). For a queue worker that holds the run's lease, so no live process executes it.
+   * Returns false when the run is 'pending' already or 'done'.
+   */
+  reopenRun(id: number): boolean {
+    const statement = this.statement(`UPDATE runs SET status = 'pending', error = NULL WHERE id = ? AND status IN ('running', 'interrupted', 'failed')`);
+    return retryBusy('reopening a run', () => statement.run(id).changes) > 0;
+  }
+
   /** pending -> running, returning the claimed run; undefined if another process took it. */
   claimRun(id: number): RunRecord | undefined {
     return this.claimRunWithTrials(id)?.run;

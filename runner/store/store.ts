@@ -45,6 +45,12 @@ export interface Store {
   /** Runs left 'running' by a dead process, or 'interrupted', (and 'failed' ones if asked) go back to 'pending'. */
   resetInterruptedRuns(experiment: string, alsoFailed: boolean): Awaitable<number>;
   /**
+   * One run left running, interrupted or failed goes back to 'pending' (it resumes from its trials),
+   * whatever its lease says: for a queue worker that holds the run's job, so no live process runs it.
+   * False when the run is pending already or done.
+   */
+  reopenRun(id: number): Awaitable<boolean>;
+  /**
    * pending -> running with the run's stored trials; undefined when another thread, process or
    * machine took it. Stores with leases (PostgreSQL) also take over a running run whose lease expired.
    */

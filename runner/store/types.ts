@@ -49,10 +49,12 @@ export interface TrialRecord {
   /** Cumulative budget used after this trial (in n_trials units). */
   readonly budgetUsed: number;
   readonly info: Record<string, unknown> | null;
-  /** Runs with parallel trials (K > 1) only: start and end in seconds on the run's simulated clock. */
+  /**
+   * Runs with parallel_trials > 1 only: the trial's start and end on the run's simulated clock
+   * (seconds) and its worker slot 0..K-1. Absent otherwise, so K = 1 records serialize as before.
+   */
   readonly simStart?: number;
   readonly simEnd?: number;
-  /** Runs with parallel trials only: the worker slot (0..K-1) the trial ran on. */
   readonly slot?: number;
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  analyzeExperiment, friedmanTest, igdPlus, incumbentTable, loadExperiment, sampleSteps, type Analysis,
+  analyzeExperiment, budgetGrid, friedmanTest, igdPlus, loadExperiment, sampleSteps, type Analysis,
 } from '../../analysis/index.js';
 import { paretoFront } from '../../benchmarks/pymoo/index.js';
 import { hypervolume } from '../../core/index.js';
@@ -51,18 +51,24 @@ test('sampleSteps: step function on the grid, back-filled before the first value
   assert.deepEqual(sampleSteps([], [], grid), [null, null, null, null, null]);
 });
 
-test('load and incumbents: every run kept, crashed trials never count', async (t) => {
+test('load and incumbents: every run kept, one digest per run, crashed trials never count', async (t) => {
   const store = handStore(tempDir(t), 'hand', RUNS);
   t.after(() => store.close());
-  const loaded = await loadExperiment(store, 'hand');
-  assert.equal(loaded.runs.numRows(), RUNS.length);
-  assert.equal(loaded.trials.numRows(), RUNS.reduce((s, r) => s + r.costs.length, 0));
-  const incumbents = rows(incumbentTable(loaded)).filter((r) => r.task === S && r.optimizer === 'C' && r.seed === 2);
-  assert.deepEqual(incumbents.map((r) => r.incumbent), [null, 6, 6, 6]);
-  assert.deepEqual(incumbents.map((r) => r.fraction), [0.25, 0.5, 0.75, 1]);
-  assert.equal((await loadExperiment(store, 'hand', ['*sphere'])).runs.numRows(), 6);
-  await assert.rejects(loadExperiment(store, 'nope'), /Unknown experiment .*'nope'.*Valid: hand/);
-  await assert.rejects(loadExperiment(store, 'hand', ['bbob/*']), /No run of experiment 'hand' matches --tasks bbob\/\*/);
+  const grid = budgetGrid(5);
+  const loaded = await loadExperiment(store, 'hand', { grid });
+  assert.equal(loaded.runs.length, RUNS.length);
+  assert.deepEqual(loaded.runs.map((d) => d.trials), RUNS.map((r) => r.costs.length));
+  const c2 = loaded.runs.find((d) => d.run.task === S && d.run.optimizer === 'C' && d.run.seed === 2)!;
+  // Trials at fractions 0.25, 0.5, 0.75, 1; the first crashed: grid point 0 and 0.25 take the first value.
+  assert.deepEqual(c2.incumbents, [6, 6, 6, 6, 6]);
+  assert.equal(c2.finalIncumbent, 6);
+  assert.equal(c2.okTrials, 3);
+  assert.deepEqual(c2.costRange, { min: 6, max: 6 });
+  const a1 = loaded.runs.find((d) => d.run.task === R && d.run.optimizer === 'A' && d.run.seed === 2)!;
+  assert.equal(a1.inclusion, 'no successful trial');
+  assert.equal((await loadExperiment(store, 'hand', { grid, tasks: ['*sphere'] })).runs.length, 6);
+  await assert.rejects(loadExperiment(store, 'nope', { grid }), /Unknown experiment .*'nope'.*Valid: hand/);
+  await assert.rejects(loadExperiment(store, 'hand', { grid, tasks: ['bbob/*'] }), /No run of experiment 'hand' matches --tasks bbob\/\*/);
 });
 
 test('min-max normalization, final performance, ranks with ties, tests on complete tasks', async (t) => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportCommand } from '../../cli/commands/report.js';
 import { openSqliteStore, runExperiment } from '../../runner/index.js';
+import { buildReportStore } from '../fixtures/reportExperiments.js';
 import { tempDir } from '../helpers.js';
 import { runCommand } from './fixtures/runCommand.js';
 
@@ -29,4 +30,18 @@ test('hpoarena report: end to end on a small random-search experiment', async (t
   await assert.rejects(runCommand(reportCommand, ['report', 'nope', '--store', db, '--out', out]), /Unknown experiment .*'nope'/);
   await assert.rejects(runCommand(reportCommand, ['report', 'cli', '--store', db, '--out', out, '--normalization', 'baseline']), /needs --baseline NAME/);
   await assert.rejects(runCommand(reportCommand, ['report', 'cli', '--store', db, '--normalization', 'median']), /Invalid values|Choices/);
+  // Pymoo's synthetic tasks report no virtual time: no simulated clock to draw against.
+  await assert.rejects(runCommand(reportCommand, ['report', 'cli', '--store', db, '--out', out, '--axis', 'time']), /--axis time needs simulated time.*--axis budget/);
+  await assert.rejects(runCommand(reportCommand, ['report', 'cli', '--store', db, '--axis', 'clock']), /Invalid values|Choices/);
+});
+
+test('hpoarena report --axis time: curves over simulated time, and the report says so', async (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'store.db');
+  buildReportStore(db).close();
+  const out = join(dir, 'report');
+  const printed = await runCommand(reportCommand, ['report', 'mf', '--store', db, '--out', out, '--axis', 'time', '--no-png']);
+  assert.match(printed, /on 3 of 3 tasks \(x axis: simulated time\)/);
+  assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /x axis: simulated time/);
+  assert.match(readFileSync(join(out, 'figures', 'anytime.svg'), 'utf8'), /simulated time/);
 });

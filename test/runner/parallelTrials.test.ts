@@ -251,7 +251,6 @@ test('Parquet export: CARP-S start and end times are the simulated ones, hpoaren
     rows.forEach((row, i) => {
       assert.equal(row.trial_value__starttime, trials[i].simStart);
       assert.equal(row.trial_value__endtime, trials[i].simEnd);
-      assert.equal(row.time, trials[i].simEnd);
       assert.equal(Number(row.hpoarena_slot), trials[i].slot);
     });
   }

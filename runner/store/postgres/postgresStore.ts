@@ -180,6 +180,15 @@ export class PostgresStore implements Store {
     return rowCount ?? 0;
   }
 
+  /** One run back to 'pending' from running / interrupted / failed, whatever its lease says (a queue worker holding the run's job). */
+  async reopenRun(id: number): Promise<boolean> {
+    const { rowCount } = await this.query(
+      `UPDATE runs SET status = 'pending', error = NULL, worker = NULL, lease_until = NULL WHERE id = $1 AND status IN ('running', 'interrupted', 'failed')`,
+      [id],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   /**
    * Claims a pending run, or takes over a running one whose lease expired (its worker died:
    * a queue handing the run to another worker then just calls this again).
