@@ -14,7 +14,7 @@ export {
 } from './core/index.js';
 export {
   TASK_TYPES, taskTypeOf, viewOf, defaultNTrials,
-  type Task, type TaskView, type TaskType, type TaskMetadata, type Objective, type Fidelity, type Budget,
+  type Task, type TaskView, type TaskType, type TaskMetadata, type Objective, type Fidelity, type Budget, type SimulatedTime,
 } from './core/index.js';
 export { type TrialInfo, type TrialValue, type TrialStatus, type IncumbentEntry } from './core/index.js';
 export { resolveOptions, type Optimizer, type OptimizerFactory, type OptionSpec, type Options, type OptionValue } from './core/index.js';
@@ -36,7 +36,7 @@ export {
 } from './runner/index.js';
 export { openStore, openSqliteStore, DEFAULT_STORE_PATH, type Store, type SqliteStore, type TrialRecord } from './runner/index.js';
 export { runLoop, trialSeed, evaluateChecked, type LoopInput, type LoopResult } from './runner/index.js';
-export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './runner/index.js';
+export { exportTrials, EXPORT_COLUMNS, PARALLEL_EXPORT_COLUMNS, type ExportFormat } from './runner/index.js';
 
 // Conformance: the suite of `hpoarena check-optimizer`, and the contract checks of a task collection.
 export {

@@ -1,4 +1,4 @@
-import type { Task, TaskType } from '../core/index.js';
+import type { SimulatedTime, Task, TaskType } from '../core/index.js';
 
 /** Where data-backed collections (surrogates) look for their files. */
 export interface TaskContext {
@@ -13,6 +13,8 @@ export interface TaskDescriptor {
   readonly dimension: number;
   readonly nObjectives: number;
   readonly nTrials: number;
+  /** The task's simulatedTime source, if it declares one (a time budget with parallel trials needs it). */
+  readonly simulatedTime?: SimulatedTime['source'];
   /** False when the task's data is missing; `unavailableReason` then says how to get it. */
   readonly available: boolean;
   readonly unavailableReason?: string;

@@ -1,4 +1,4 @@
-import { InvalidConfigError, SearchSpace, type Budget, type Fidelity, type Objective, type Task, type TaskMetadata, type TrialInfo, type TrialValue } from '../core/index.js';
+import { InvalidConfigError, SearchSpace, type SimulatedTime, type Budget, type Fidelity, type Objective, type Task, type TaskMetadata, type TrialInfo, type TrialValue } from '../core/index.js';
 
 /** A synthetic problem on a box of real coordinates x0..x{d-1}. */
 export interface VectorProblem {
@@ -10,9 +10,17 @@ export interface VectorProblem {
   readonly fidelity?: Fidelity;
   readonly budget: Budget;
   readonly metadata: TaskMetadata;
+  /** Duration on the simulated clock of parallel runs (synthetic functions: a cost model). */
+  readonly simulatedTime?: SimulatedTime;
   /** f(x) (and fidelity, and the trial's seed for noisy problems); costs are minimized. `x` is reused between calls: do not keep it. */
   evaluate(x: Float64Array, fidelity: number | undefined, seed: number | undefined): number | number[];
 }
+
+/**
+ * The cost model of synthetic functions on the simulated clock: every evaluation takes one
+ * simulated second (scaled by fidelity / max where a task has a fidelity and no cost of its own).
+ */
+export const SYNTHETIC_SIMULATED_TIME: SimulatedTime = { source: 'cost-model', secondsAtMaxFidelity: 1 };
 
 export function coordinateName(i: number): string {
   return `x${i}`;
@@ -43,6 +51,7 @@ export function vectorTask(problem: VectorProblem): Task {
     fidelity: problem.fidelity,
     budget: problem.budget,
     metadata: problem.metadata,
+    ...(problem.simulatedTime ? { simulatedTime: problem.simulatedTime } : {}),
     evaluate(trial: TrialInfo): TrialValue {
       // One buffer per task, reused: allocating a typed array per call costs ~0.5 us and GC time.
       const x = buffer;

@@ -4,7 +4,9 @@ import type { IncumbentEntry, TrialInfo, TrialValue } from './trial.js';
 /**
  * The optimizer contract. The runner calls ask, evaluates, then tell, one trial at a time;
  * an optimizer never evaluates anything itself. Methods may return promises (external
- * optimizers speak over a pipe).
+ * optimizers speak over a pipe). Runs with parallel trials (K > 1) ask again before earlier
+ * asks are told and tell in order of simulated finish time: only factories that declare
+ * `supportsPending` are run that way.
  */
 export interface Optimizer {
   ask(): TrialInfo | Promise<TrialInfo>;
@@ -35,5 +37,10 @@ export interface OptimizerFactory {
   readonly description: string;
   readonly supports: readonly TaskType[];
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /**
+   * True when the optimizer may be asked again before earlier asks are told, and told in any
+   * order (asynchronous parallel runs, --parallel-trials K > 1). Absent: one trial at a time.
+   */
+  readonly supportsPending?: boolean;
   create(view: TaskView, seed: number, options: Options): Optimizer;
 }

@@ -37,6 +37,17 @@ export interface TaskMetadata {
   readonly [key: string]: unknown;
 }
 
+/**
+ * Where a trial's duration on the simulated clock of a run with parallel trials comes from:
+ * 'virtual': the value's virtualTime (a surrogate's runtime prediction, a synthetic cost model
+ * that reports one); 'measured': the evaluation's wall time (real training);
+ * 'cost-model': `secondsAtMaxFidelity` x fidelity / max fidelity (synthetic functions).
+ */
+export type SimulatedTime =
+  | { readonly source: 'virtual' }
+  | { readonly source: 'measured' }
+  | { readonly source: 'cost-model'; readonly secondsAtMaxFidelity: number };
+
 /** A benchmark problem. `evaluate` is pure with respect to (config, fidelity, seed). */
 export interface Task {
   readonly id: string;
@@ -51,6 +62,8 @@ export interface Task {
    * training can continue a configuration promoted to a higher fidelity instead of starting over.
    */
   readonly trialSeeding?: 'per-trial' | 'per-config';
+  /** How long a trial takes on the simulated clock of a run with parallel trials; absent: one second per trial at max fidelity, and no time budget on that clock. */
+  readonly simulatedTime?: SimulatedTime;
   evaluate(trial: TrialInfo): TrialValue | Promise<TrialValue>;
   /**
    * Optional: many trials at once (surrogates answer a batch in one model call), for
@@ -70,6 +83,8 @@ export interface TaskView {
   readonly fidelity?: Fidelity;
   readonly budget: Budget;
   readonly type: TaskType;
+  /** Trials the run keeps in flight at once; absent: one at a time. */
+  readonly parallelTrials?: number;
 }
 
 export function taskTypeOf(task: { objectives: readonly Objective[]; fidelity?: Fidelity }): TaskType {

@@ -13,6 +13,7 @@ import { successiveHalvingFactory } from './successiveHalving/successiveHalving.
 import { hyperbandFactory } from './hyperband/hyperband.js';
 import { smacHyperbandFactory } from './hyperband/smacHyperband.js';
 import { ashaFactory } from './asha/asha.js';
+import { asyncHyperbandFactory } from './hyperband/asyncHyperband.js';
 import { bohbFactory } from './bohb/bohb.js';
 import { dehbFactory } from './dehb/dehb.js';
 import { smacMfFactory } from './smacMf/smacMf.js';
@@ -37,6 +38,7 @@ export const optimizerFactories = {
   hyperband: hyperbandFactory,
   'smac-hb': smacHyperbandFactory,
   asha: ashaFactory,
+  'async-hyperband': asyncHyperbandFactory,
   bohb: bohbFactory,
   dehb: dehbFactory,
   'smac-mf': smacMfFactory,
@@ -69,12 +71,20 @@ export function getOptimizerFactory(name: string): OptimizerFactory {
   return factory;
 }
 
+/** Names of the optimizers that take asks before earlier tells (runs with parallel trials). */
+export function pendingCapableOptimizers(): string[] {
+  return allOptimizers().filter((f) => f.supportsPending === true).map((f) => f.name);
+}
+
 /** Rebuilds an optimizer from (name, options, seed): how workers and other machines create one. */
-export function createOptimizer(name: string, view: TaskView, seed: number, options: Options = {}): Optimizer {
+export function createOptimizer(name: string, view: TaskView, seed: number, options: Options = {}, parallelTrials = 1): Optimizer {
   const factory = getOptimizerFactory(name);
   const type = taskTypeOf(view);
   if (!factory.supports.includes(type)) {
     throw new SpecError(`Optimizer '${name}' does not support ${type} tasks (it supports: ${factory.supports.join(', ')}).`);
+  }
+  if (parallelTrials > 1 && factory.supportsPending !== true) {
+    throw new SpecError(`Optimizer '${name}' cannot run with ${parallelTrials} parallel trials (it needs each trial told before the next ask); optimizers that can: ${pendingCapableOptimizers().join(', ')}.`);
   }
   return factory.create(view, seed, resolveOptions(factory, options));
 }

@@ -2,6 +2,7 @@ import { viewOf } from '../core/index.js';
 import { createTask, type TaskContext } from '../benchmarks/index.js';
 import { createOptimizer } from '../optimizers/index.js';
 import { runLoop } from './runLoop.js';
+import { checkSimulatedTime } from './parallel/parallelChecks.js';
 import type { ClaimOptions, Store, TrialWriter } from './store/index.js';
 import { RunInterrupted } from './interruption.js';
 
@@ -45,10 +46,12 @@ export async function executeRun(store: Store, runId: number, options: ExecuteOp
     // The optimizer plans with the run's budget (an experiment may override the task's n_trials / time budget).
     const view = viewOf(task);
     const budget = { ...view.budget, nTrials: run.nTrials, ...(run.timeBudget != null ? { seconds: run.timeBudget } : {}) };
-    const optimizer = createOptimizer(run.optimizer, { ...view, budget }, run.seed, run.optimizerOptions);
+    checkSimulatedTime(task, run);
+    const parallel = run.parallelTrials > 1 ? { parallelTrials: run.parallelTrials } : {};
+    const optimizer = createOptimizer(run.optimizer, { ...view, budget, ...parallel }, run.seed, run.optimizerOptions, run.parallelTrials);
     closers.push(() => optimizer.close?.());
     const result = await runLoop({
-      runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget,
+      runId, task, optimizer, seed: run.seed, nTrials: run.nTrials, timeBudget: run.timeBudget, parallelTrials: run.parallelTrials,
       trialTimeout: options.trialTimeout, signal: options.signal,
       // Trials of an interrupted attempt: read when claimed, plus what its journal still held.
       recorded: journal.recovered > 0 ? await store.trials(runId) : claimed.trials,

@@ -8,6 +8,7 @@ import type { NewRun, Store } from './store/index.js';
 import { selectTasks } from './taskSelection.js';
 import { loadPlugins } from './plugins.js';
 import { changedRuns, changedSpecError } from './planChanges.js';
+import { checkParallelTrials, checkSimulatedTime } from './parallel/parallelChecks.js';
 
 export interface PlannedExperiment {
   readonly runs: NewRun[];
@@ -23,21 +24,25 @@ export async function planExperiment(spec: ExperimentSpec, context: TaskContext 
   if (spec.nTrials !== undefined && !(Number.isInteger(spec.nTrials) && spec.nTrials > 0)) throw new SpecError(`--n-trials must be a positive integer, got ${spec.nTrials}.`);
   const optimizers = spec.optimizers.map((entry) => {
     const factory = getOptimizerFactory(entry.name);
-    return { entry, factory, options: resolveOptions(factory, entry.options) };
+    const parallelTrials = entry.parallelTrials ?? spec.parallelTrials ?? 1;
+    checkParallelTrials(factory, parallelTrials, entry.parallelTrials !== undefined ? `'parallel_trials' of optimizer '${entry.label}'` : '--parallel-trials');
+    return { entry, factory, parallelTrials, options: resolveOptions(factory, entry.options) };
   });
   const tasks = await resolveTasks(spec.tasks, context);
   const runs: NewRun[] = [];
   const unsupported: PlannedExperiment['unsupported'] = [];
-  for (const { entry, factory, options } of optimizers) {
+  for (const { entry, factory, options, parallelTrials } of optimizers) {
     for (const task of tasks) {
       if (!factory.supports.includes(task.type)) {
         unsupported.push({ optimizer: entry.label, task: task.id, type: task.type });
         continue;
       }
+      checkSimulatedTime(task, { parallelTrials, timeBudget: spec.timeBudget ?? null });
       for (const seed of spec.seeds) {
         runs.push({
           optimizer: entry.name, optimizerLabel: entry.label, optimizerOptions: options, task: task.id, seed,
           nTrials: spec.nTrials ?? task.nTrials, timeBudget: spec.timeBudget,
+          ...(parallelTrials > 1 ? { parallelTrials } : {}),
         });
       }
     }
@@ -57,7 +62,7 @@ async function resolveTasks(patterns: readonly string[], context: TaskContext): 
   // Ids outside the listing (e.g. another BBOB dimension) are accepted when a collection can build them.
   for (const id of literal) {
     const task = await createTask(id, context);
-    extra.push({ id, collection: String(task.metadata.collection), type: taskTypeOf(task), dimension: task.space.dimension, nObjectives: task.objectives.length, nTrials: task.budget.nTrials, available: true });
+    extra.push({ id, collection: String(task.metadata.collection), type: taskTypeOf(task), simulatedTime: task.simulatedTime?.source, dimension: task.space.dimension, nObjectives: task.objectives.length, nTrials: task.budget.nTrials, available: true });
     await task.close?.();
   }
   return selectTasks(patterns, [...listed, ...extra]);

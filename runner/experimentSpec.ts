@@ -5,6 +5,8 @@ export interface OptimizerEntry {
   readonly name: string;
   readonly label: string;
   readonly options: Options;
+  /** Trials in flight at once for this optimizer's runs; overrides the experiment's. */
+  readonly parallelTrials?: number;
 }
 
 /** What `hpoarena run` executes: optimizers x tasks x seeds. */
@@ -16,8 +18,10 @@ export interface ExperimentSpec {
   readonly seeds: readonly number[];
   /** Overrides every task's n_trials. */
   readonly nTrials?: number;
-  /** Time budget per run in seconds (wall + virtual). */
+  /** Time budget per run in seconds (wall + virtual; simulated time when parallelTrials > 1). */
   readonly timeBudget?: number;
+  /** Trials in flight at once per run on a simulated clock (default 1); an optimizer entry may override it. */
+  readonly parallelTrials?: number;
   /** Per-trial timeout in seconds. */
   readonly trialTimeout?: number;
 }
@@ -67,13 +71,17 @@ export function parseOptimizerEntry(entry: unknown): OptimizerEntry {
   }
   if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
     const record = entry as Record<string, unknown>;
-    const unknownKeys = Object.keys(record).filter((k) => !['name', 'label', 'options'].includes(k));
-    if (unknownKeys.length) throw new SpecError(`Unknown key '${unknownKeys[0]}' in optimizer entry; valid keys: name, label, options.`);
+    const unknownKeys = Object.keys(record).filter((k) => !['name', 'label', 'options', 'parallel_trials'].includes(k));
+    if (unknownKeys.length) throw new SpecError(`Unknown key '${unknownKeys[0]}' in optimizer entry; valid keys: name, label, options, parallel_trials.`);
     if (typeof record.name !== 'string' || !record.name) throw new SpecError(`Optimizer entry ${JSON.stringify(entry)} needs a 'name'.`);
     const options = record.options ?? {};
     if (typeof options !== 'object' || Array.isArray(options)) throw new SpecError(`'options' of optimizer '${record.name}' must be a mapping.`);
     const label = typeof record.label === 'string' ? record.label : Object.keys(options).length ? `${record.name}:${JSON.stringify(options)}` : record.name;
-    return { name: record.name, label, options: options as Options };
+    const parallel = record.parallel_trials;
+    if (parallel !== undefined && !(Number.isInteger(parallel) && (parallel as number) >= 1)) {
+      throw new SpecError(`'parallel_trials' of optimizer '${record.name}' must be a positive integer, got ${JSON.stringify(parallel)}.`);
+    }
+    return { name: record.name, label, options: options as Options, ...(parallel !== undefined ? { parallelTrials: parallel as number } : {}) };
   }
   throw new SpecError(`Invalid optimizer entry ${JSON.stringify(entry)}: give a name or { name, options }.`);
 }

@@ -6,7 +6,7 @@ export { executeRuns, defaultWorkerCount, RunPool, type PoolOptions } from './po
 export { runLoop, trialSeed, configSeed, type LoopInput, type LoopResult } from './runLoop.js';
 export { evaluateChecked, checkTrial } from './evaluateTrial.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
-export { exportTrials, EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
+export { exportTrials, EXPORT_COLUMNS, PARALLEL_EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';
 export { readSpecFile, parseSpec, wholeNumber, positiveNumber, type SpecFile } from './specFile.js';
 export { loadPlugins } from './plugins.js';
 export * from './conformance/index.js';

@@ -44,6 +44,7 @@ function settingDifferences(stored: RunRecord, planned: NewRun): string[] {
   const differences: string[] = [];
   if (stored.optimizer !== planned.optimizer) differences.push(`optimizer: stored '${stored.optimizer}', given '${planned.optimizer}'`);
   if (stored.nTrials !== planned.nTrials) differences.push(`n_trials: stored ${stored.nTrials}, given ${planned.nTrials}`);
+  if (stored.parallelTrials !== (planned.parallelTrials ?? 1)) differences.push(`parallel_trials: stored ${stored.parallelTrials}, given ${planned.parallelTrials ?? 1}`);
   if ((stored.timeBudget ?? null) !== (planned.timeBudget ?? null)) differences.push(`time_budget: stored ${stored.timeBudget ?? 'none'}, given ${planned.timeBudget ?? 'none'}`);
   const keys = new Set([...Object.keys(stored.optimizerOptions), ...Object.keys(planned.optimizerOptions)]);
   for (const key of [...keys].sort()) {

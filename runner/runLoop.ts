@@ -1,6 +1,9 @@
-import { deriveRng, mixSeeds, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue, type Value } from '../core/index.js';
+import { deriveRng, mixSeeds, type Config, type Optimizer, type Task, type TrialInfo, type TrialValue } from '../core/index.js';
 import { checkTrial, evaluateTrial, worstCost } from './evaluateTrial.js';
 import type { TrialRecord } from './store/types.js';
+import { RecordedTrials } from './parallel/recordedTrials.js';
+import { simulatedDuration } from './parallel/simulatedDuration.js';
+import { TrialsInFlight, type InFlight } from './parallel/trialsInFlight.js';
 import { isPromiseLike, throwIfInterrupted, unlessInterrupted, type TimeLimit } from './interruption.js';
 
 export interface LoopInput {
@@ -9,8 +12,11 @@ export interface LoopInput {
   readonly optimizer: Optimizer;
   readonly seed: number;
   readonly nTrials: number;
+  /** Seconds: wall + virtual time, or simulated time when parallelTrials > 1. */
   readonly timeBudget?: number | null;
   readonly trialTimeout?: number;
+  /** Trials in flight at once on the run's simulated clock (default 1: one at a time). */
+  readonly parallelTrials?: number;
   /** Stop after this many trials even if budget is left (the conformance suite counts trials, not budget). */
   readonly maxTrials?: number;
   /** Aborted when the experiment is interrupted: the loop throws RunInterrupted (trials so far are persisted). */
@@ -40,33 +46,67 @@ export class OptimizerTimeoutError extends Error {
   }
 }
 
+/** An asked and evaluated trial, waiting on its slot to be told. */
+interface Asked {
+  readonly info: TrialInfo;
+  readonly value: TrialValue;
+  readonly cost: number;
+  /** The stored record it was replayed from, if it was. */
+  readonly recorded?: TrialRecord;
+}
+
 /**
  * The ask -> evaluate -> tell loop: the only place that calls both an optimizer and a task.
  * Budget follows CARP-S: a trial at fidelity b costs b / max_fidelity of n_trials; the time
  * budget counts wall time plus virtual time. Recorded trials are replayed through the
  * re-seeded optimizer without re-evaluation while its proposals match the record.
+ *
+ * With K = parallelTrials > 1 the run is asynchronous on a simulated clock: the loop asks until
+ * K trials are in flight (each evaluated at once, holding a slot for its simulated duration),
+ * then tells the one that ends first, and asks again. Trials are stored in tell order with their
+ * simulated start, end and slot; no more are asked once the asked trials use up n_trials or the
+ * clock reaches the time budget, and a trial that would end after the time budget is dropped.
+ * K = 1 is the sequential loop, its records unchanged.
  */
 export async function runLoop(input: LoopInput): Promise<LoopResult> {
-  const { task, optimizer, recorded } = input;
+  const { task, optimizer } = input;
+  const parallelTrials = input.parallelTrials ?? 1;
+  const parallel = parallelTrials > 1;
+  const inFlight = new TrialsInFlight<Asked>(parallelTrials);
+  const recorded = new RecordedTrials(input.recorded, parallel);
+  const maxTrials = input.maxTrials ?? Infinity;
+  let askedBudget = 0;
   let budgetUsed = 0;
-  let elapsed = 0;
+  let elapsed = 0; // one at a time: wall + virtual time of the told trials
+  let asked = 0;
   let index = 0;
   let replayed = 0;
   let divergedAt: number | null = null;
   let replaying = recorded.length > 0;
-  const maxTrials = input.maxTrials ?? Infinity;
-  while (budgetUsed < input.nTrials - 1e-9 && (input.timeBudget == null || elapsed < input.timeBudget) && index < maxTrials) {
-    throwIfInterrupted(input.signal);
-    // Only a pending answer (an external optimizer's) can hang: a synchronous one costs no extra await.
-    const asked = optimizer.ask();
-    const proposal = isPromiseLike(asked) ? await unlessInterrupted(asked, input.signal, askLimit(input.timeBudget, elapsed)) : asked;
-    const info = completeTrial(task, proposal, input.seed, index);
-    const cost = trialBudget(task, info);
-    let value: TrialValue;
+  const clock = (): number => (parallel ? inFlight.now : elapsed);
+  const canAsk = (): boolean => askedBudget < input.nTrials - 1e-9 && (input.timeBudget == null || clock() < input.timeBudget) && asked < maxTrials;
+  for (;;) {
+    while (!inFlight.full && canAsk()) {
+      throwIfInterrupted(input.signal);
+      // Only a pending answer (an external optimizer's) can hang: a synchronous one costs no extra await.
+      const proposal = optimizer.ask();
+      const answered = isPromiseLike(proposal) ? await unlessInterrupted(proposal, input.signal, askLimit(input.timeBudget, clock())) : proposal;
+      const info = completeTrial(task, answered, input.seed, asked);
+      const cost = trialBudget(task, info);
+      const record = replaying ? recorded.take(info, asked, parallel ? inFlight.nextSlot() : undefined) : undefined;
+      const value = record ? valueOf(record, task.objectives.length) : await evaluateTrial(task, info, input.trialTimeout);
+      inFlight.start({ info, value, cost, recorded: record }, parallel ? simulatedDuration(task, info, value) : 0, asked);
+      askedBudget += cost;
+      asked++;
+    }
+    if (inFlight.size === 0) break;
+    const done = inFlight.finishNext();
+    // On the simulated clock, a result that would arrive after the time budget never arrives.
+    if (parallel && input.timeBudget != null && done.simEnd > input.timeBudget) continue;
+    const { info, value, cost } = done.trial;
     let record: TrialRecord;
-    if (replaying && index < recorded.length && sameProposal(info, recorded[index])) {
-      record = recorded[index];
-      value = valueOf(record, task.objectives.length);
+    if (replaying && done.trial.recorded?.index === index) {
+      record = done.trial.recorded;
       replayed++;
     } else {
       if (replaying && index < recorded.length) {
@@ -74,14 +114,10 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
         input.discardFrom(index);
       }
       replaying = false;
-      value = await evaluateTrial(task, info, input.trialTimeout);
-      record = {
-        runId: input.runId, index, config: info.config, fidelity: info.fidelity ?? null,
-        cost: value.status === 'ok' ? (value.cost as number | number[]) : null, status: value.status,
-        wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed: budgetUsed + cost, info: value.info ?? null,
-      };
+      record = newRecord(input.runId, index, info, value, budgetUsed + cost, parallel ? done : undefined);
       input.persist(record);
     }
+    if (index + 1 >= recorded.length) replaying = false;
     budgetUsed += cost;
     elapsed += value.wallTime + value.virtualTime;
     const told = optimizer.tell(info, value);
@@ -90,6 +126,18 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
     index++;
   }
   return { trials: index, budgetUsed, replayed, divergedAt };
+}
+
+/** The stored form of a told trial; only runs with parallel trials carry the clock, so sequential records serialize exactly as before. */
+function newRecord(runId: number, index: number, info: TrialInfo, value: TrialValue, budgetUsed: number, clock: InFlight<unknown> | undefined): TrialRecord {
+  const cost = value.status === 'ok' ? (value.cost as number | number[]) : null;
+  const fidelity = info.fidelity ?? null;
+  const extra = value.info ?? null;
+  if (!clock) return { runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra };
+  return {
+    runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra,
+    simStart: clock.simStart, simEnd: clock.simEnd, slot: clock.slot,
+  };
 }
 
 /** A hung ask may not outlast the run's time budget (what is left of it). */
@@ -136,14 +184,4 @@ function valueOf(record: TrialRecord, nObjectives: number): TrialValue {
     virtualTime: record.virtualTime,
     info: record.info ?? undefined,
   };
-}
-
-function sameProposal(info: TrialInfo, record: TrialRecord): boolean {
-  return (info.fidelity ?? null) === record.fidelity && sameConfig(info.config, record.config);
-}
-
-function sameConfig(a: Config, b: Config): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.hasOwn(b, k) && (a[k] as Value) === (b[k] as Value));
 }

@@ -11,12 +11,13 @@ export interface SpecFile {
   readonly seeds?: number[];
   readonly nTrials?: number;
   readonly timeBudget?: number;
+  readonly parallelTrials?: number;
   readonly trialTimeout?: number;
   readonly workers?: number;
   readonly store?: string;
 }
 
-const KEYS = ['experiment', 'optimizers', 'tasks', 'seeds', 'n_trials', 'time_budget', 'trial_timeout', 'workers', 'store'];
+const KEYS = ['experiment', 'optimizers', 'tasks', 'seeds', 'n_trials', 'time_budget', 'parallel_trials', 'trial_timeout', 'workers', 'store'];
 
 export function readSpecFile(path: string): SpecFile {
   let text: string;
@@ -68,6 +69,7 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
     seeds: seeds === undefined ? undefined : parseSeeds(seeds as string | number | (string | number)[]),
     nTrials: number('n_trials'),
     timeBudget: number('time_budget'),
+    parallelTrials: spec.parallel_trials === undefined ? undefined : wholeNumber(spec.parallel_trials, `'parallel_trials' in spec '${source}'`, 1),
     trialTimeout: number('trial_timeout'),
     workers: spec.workers === undefined ? undefined : wholeNumber(spec.workers, `'workers' in spec '${source}'`, 0),
     store: spec.store === undefined ? undefined : String(spec.store),

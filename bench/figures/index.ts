@@ -13,7 +13,8 @@ import { qualityMoFigures } from './qualityMo.js';
 import { qualityMfFigures } from './qualityMf.js';
 import { tfjsFigures } from './tfjs.js';
 import { reproduceFigures } from './reproduce.js';
+import { asyncFigures } from './async.js';
 import { pgFigures } from './pg.js';
 
 /** Every figure `npm run bench` knows, in the order they run. */
-export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures, ...tfjsFigures, ...pgFigures, ...reproduceFigures];
+export const allFigures: BenchFigure[] = [...harnessFigures, ...optimizersBasicFigures, ...bbobFigures, ...subsetFigures, ...yahpoFigures, ...optimizersModelFigures, ...externalFigures, ...reportFigures, ...optimizersMfMoFigures, ...qualityFigures, ...qualityMfFigures, ...qualityMoFigures, ...tfjsFigures, ...pgFigures, ...asyncFigures, ...reproduceFigures];

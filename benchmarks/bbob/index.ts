@@ -20,6 +20,7 @@ function carpsDescriptors(): TaskDescriptor[] {
         dimension,
         nObjectives: 1,
         nTrials: defaultNTrials(dimension),
+        simulatedTime: 'cost-model' as const,
         available: true,
       })),
     ),

@@ -1,5 +1,5 @@
 import { defaultNTrials, type Objective, type Task } from '../../core/index.js';
-import { vectorTask } from '../vectorTask.js';
+import { SYNTHETIC_SIMULATED_TIME, vectorTask } from '../vectorTask.js';
 import type { BbobProblem } from './problem.js';
 
 /** CARP-S's objective name for BBOB tasks (carps/configs/task/BBOB/*.yaml). */
@@ -27,6 +27,7 @@ export function bbobTask(problem: BbobProblem, id: string, options: BbobTaskOpti
     defaults: Array(d).fill(0),
     objectives: OBJECTIVES,
     budget: { nTrials: options.nTrials ?? defaultNTrials(d) },
+    simulatedTime: SYNTHETIC_SIMULATED_TIME,
     metadata: {
       collection: options.collection ?? 'bbob',
       kind: 'synthetic',

@@ -26,6 +26,7 @@ const descriptors: readonly TaskDescriptor[] = FUNCTION_IDS.map((fid) => ({
   dimension: VIZIER_DIMENSION,
   nObjectives: 1,
   nTrials: VIZIER_N_TRIALS,
+  simulatedTime: 'cost-model',
   available: true,
 }));
 

@@ -13,7 +13,7 @@ export const mfhCollection: TaskCollection = {
   list(): TaskDescriptor[] {
     return mfhSpecs.map((s) => ({
       id: MFH_PREFIX + s.name, collection: 'mfh', type: 'multi-fidelity', dimension: s.fn.dims,
-      nObjectives: 1, nTrials: s.nTrials, available: true,
+      nObjectives: 1, nTrials: s.nTrials, simulatedTime: 'virtual', available: true,
     }));
   },
   owns: (id) => id.startsWith(MFH_PREFIX),

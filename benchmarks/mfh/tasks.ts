@@ -76,6 +76,8 @@ export function mfhTask(spec: MfhSpec): Task {
   });
   return {
     ...base,
+    // mfpbench's fidelity cost, reported as virtual time, is the trial's duration on the simulated clock.
+    simulatedTime: { source: 'virtual' },
     space,
     evaluate(trial: TrialInfo): TrialValue | Promise<TrialValue> {
       const vector: Record<string, Value> = {};

@@ -1,6 +1,6 @@
 import { UnknownNameError, defaultNTrials, type Task } from '../../core/index.js';
 import type { TaskCollection, TaskDescriptor } from '../collection.js';
-import { vectorTask } from '../vectorTask.js';
+import { SYNTHETIC_SIMULATED_TIME, vectorTask } from '../vectorTask.js';
 import { multiObjectiveProblems, multiObjectiveTask, multiObjectiveTaskId } from './multiObjective.js';
 import { singleObjectiveProblems, type SingleObjectiveProblem } from './singleObjective.js';
 
@@ -19,6 +19,7 @@ function singleObjectiveTask(problem: SingleObjectiveProblem): Task {
     defaults: Array(d).fill(problem.defaultValue),
     objectives: [{ name: 'objective_0', direction: 'minimize' }],
     budget: { nTrials: defaultNTrials(d) },
+    simulatedTime: SYNTHETIC_SIMULATED_TIME,
     metadata: { collection: 'pymoo', kind: 'synthetic', optimum: problem.optimum, source: `pymoo.problems.single.${problem.name}` },
     evaluate: (x) => problem.evaluate(x),
   });
@@ -33,14 +34,14 @@ const entries = new Map<string, Entry>([
   ...Object.values(singleObjectiveProblems).map((p): [string, Entry] => [SO_PREFIX + p.name, {
     descriptor: {
       id: SO_PREFIX + p.name, collection: 'pymoo', type: 'blackbox', dimension: p.dimension,
-      nObjectives: 1, nTrials: defaultNTrials(p.dimension), available: true,
+      nObjectives: 1, nTrials: defaultNTrials(p.dimension), simulatedTime: 'cost-model', available: true,
     },
     build: () => singleObjectiveTask(p),
   }]),
   ...multiObjectiveProblems.map((p): [string, Entry] => [multiObjectiveTaskId(p), {
     descriptor: {
       id: multiObjectiveTaskId(p), collection: 'pymoo', type: 'multi-objective', dimension: p.lower.length,
-      nObjectives: p.nObjectives, nTrials: p.nTrials, available: true,
+      nObjectives: p.nObjectives, nTrials: p.nTrials, simulatedTime: 'cost-model', available: true,
     },
     build: () => multiObjectiveTask(p),
   }]),

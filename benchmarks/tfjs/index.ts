@@ -12,7 +12,7 @@ export const tfjsCollection: TaskCollection = {
   list(): TaskDescriptor[] {
     return listedTfjsSpecs.map((spec) => ({
       id: spec.id, collection: 'tfjs', type: typeOf(spec), dimension: mlpSpace.dimension,
-      nObjectives: objectivesOf(spec).length, nTrials: TFJS_N_TRIALS, available: true,
+      nObjectives: objectivesOf(spec).length, nTrials: TFJS_N_TRIALS, simulatedTime: 'measured', available: true,
     }));
   },
   owns: (id) => id.startsWith(TFJS_PREFIX),

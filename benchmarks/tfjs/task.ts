@@ -21,6 +21,8 @@ export function tfjsTask(spec: TfjsTaskSpec, trainer?: Trainer): Task {
     budget: { nTrials: TFJS_N_TRIALS },
     // Every trial of one configuration in a run trains with the same seed, so a promotion to more epochs continues that training.
     trialSeeding: 'per-config',
+    // On the simulated clock of parallel runs a trial takes as long as its training did here.
+    simulatedTime: { source: 'measured' },
     metadata: {
       collection: 'tfjs',
       kind: 'real',

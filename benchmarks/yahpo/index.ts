@@ -25,7 +25,7 @@ export const yahpoCollection: TaskCollection = {
       const reason = reasons.get(spec.scenario);
       return {
         id: spec.id, collection: 'yahpo', type: spec.type, dimension: spec.dimension,
-        nObjectives: spec.metrics.length, nTrials: spec.nTrials, available: reason === undefined,
+        nObjectives: spec.metrics.length, nTrials: spec.nTrials, simulatedTime: 'virtual', available: reason === undefined,
         ...(reason === undefined ? {} : { unavailableReason: reason }),
       };
     });

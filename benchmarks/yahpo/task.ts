@@ -55,6 +55,8 @@ export async function yahpoTask(spec: YahpoTaskSpec, root: string): Promise<Task
     objectives,
     fidelity: spec.fidelity && range ? { name: spec.fidelity, min: range.lower, max: range.upper, integer: range.integer } : undefined,
     budget: { nTrials: spec.nTrials },
+    // On the simulated clock of parallel runs a trial takes the surrogate's predicted runtime.
+    simulatedTime: { source: 'virtual' },
     metadata: {
       collection: 'yahpo',
       kind: 'surrogate',

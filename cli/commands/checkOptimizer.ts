@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { SpecError, resolveOptions, type Options } from '../../core/index.js';
 import { getOptimizerFactory } from '../../optimizers/index.js';
-import { parseOptimizerEntry, runConformanceSuite, suiteCases, type CaseResult, type SuiteCase } from '../../runner/index.js';
+import { PENDING_CASE_K, parseOptimizerEntry, runConformanceSuite, suiteCases, type CaseResult, type SuiteCase } from '../../runner/index.js';
 
 interface Args { name: string; options?: string; case?: string; json: boolean }
 
@@ -24,11 +24,13 @@ export const checkOptimizerCommand: CommandModule<object, Args> = {
     }
     if (!args.json) {
       console.log(`check-optimizer ${factory.name} (supports ${factory.supports.join(', ')})`);
-      console.log('each case: every proposal valid (bounds, conditions, forbiddens, fidelity) through injected crashes, one ask after the budget, a valid incumbent, the same trials under the same seed, resume by replay\n');
+      console.log('each case: every proposal valid (bounds, conditions, forbiddens, fidelity) through injected crashes, one ask after the budget, a valid incumbent, the same trials under the same seed, resume by replay');
+      console.log(`${factory.supportsPending ? `pending-trials cases: the same with ${PENDING_CASE_K} trials in flight (asks before tells, tells out of order)` : 'no pending-trials cases: the optimizer does not declare supportsPending (runs one trial at a time)'}\n`);
     }
     const results = await runConformanceSuite(factory, options, (result) => console.log(args.json ? JSON.stringify(result) : formatCase(result)), only);
     const failed = results.filter((r) => !r.passed);
-    if (!args.json) console.log(`${results.length - failed.length} of ${results.length} cases passed${failed.length ? `; failed: ${failed.map(caseName).join(', ')}` : ''}`);
+    const skipped = results.filter((r) => r.skipped).length;
+    if (!args.json) console.log(`${results.length - failed.length - skipped} of ${results.length - skipped} cases passed${skipped ? ` (${skipped} skipped)` : ''}${failed.length ? `; failed: ${failed.map(caseName).join(', ')}` : ''}`);
     if (failed.length) process.exitCode = 1;
   },
 };
@@ -50,6 +52,7 @@ function caseName(result: Pick<SuiteCase, 'label' | 'type'>): string {
 }
 
 function formatCase(result: CaseResult): string {
+  if (result.skipped) return `skip  ${caseName(result)}: ${result.skipped}`;
   const head = `${result.passed ? 'pass' : 'FAIL'}  ${caseName(result)}, ${result.nTrials} trials, ${result.seconds.toFixed(1)} s`;
   return result.passed ? head : `${head}\n      ${result.failure}`;
 }

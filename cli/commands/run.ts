@@ -17,7 +17,7 @@ import { maskCredentials } from '../../runner/store/postgres/maskCredentials.js'
 
 interface Args {
   spec?: string; optimizers?: string[]; tasks?: string[]; seeds?: string; experiment?: string; store?: string;
-  workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
+  workers?: string; 'n-trials'?: string; 'time-budget'?: string; 'parallel-trials'?: string; 'trial-timeout'?: string; 'memory-limit'?: number;
   'retry-failed': boolean; 'data-dir'?: string; plugin?: string[]; verbose: boolean; replan: boolean; 'skip-unavailable': boolean;
   enqueue: boolean; queue?: string; 'max-attempts': string;
 }
@@ -36,7 +36,8 @@ export const runCommand: CommandModule<object, Args> = {
       .option('store', { type: 'string', describe: `SQLite store file, or a postgres://user@host/db URL (default: ${DEFAULT_STORE_PATH})` })
       .option('workers', { type: 'string', describe: `Worker threads (default: cores = ${defaultWorkerCount()}); 0 runs in-process` })
       .option('n-trials', { type: 'string', describe: "Override every task's n_trials" })
-      .option('time-budget', { type: 'string', describe: 'Seconds per run (wall + virtual time)' })
+      .option('time-budget', { type: 'string', describe: 'Seconds per run (wall + virtual time; simulated time with --parallel-trials > 1)' })
+      .option('parallel-trials', { type: 'string', describe: 'Trials in flight per run on a simulated clock (asynchronous HPO; default 1). Needs an optimizer that handles pending trials' })
       .option('trial-timeout', { type: 'string', describe: 'Seconds per trial; slower trials end with status timeout' })
       .option('memory-limit', { type: 'number', default: 4096, describe: 'Heap limit per worker in MiB; a run above it fails' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'Also re-run runs that failed' })
@@ -62,6 +63,7 @@ export const runCommand: CommandModule<object, Args> = {
       seeds: args.seeds !== undefined ? parseSeeds(args.seeds) : file.seeds ?? [1],
       nTrials: args['n-trials'] !== undefined ? wholeNumber(args['n-trials'], '--n-trials', 1) : file.nTrials,
       timeBudget: args['time-budget'] !== undefined ? positiveNumber(args['time-budget'], '--time-budget') : file.timeBudget,
+      parallelTrials: args['parallel-trials'] !== undefined ? wholeNumber(args['parallel-trials'], '--parallel-trials', 1) : file.parallelTrials,
       trialTimeout: args['trial-timeout'] !== undefined ? positiveNumber(args['trial-timeout'], '--trial-timeout') : file.trialTimeout,
     };
     const storePath = args.store ?? file.store ?? DEFAULT_STORE_PATH;

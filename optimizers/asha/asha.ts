@@ -9,6 +9,7 @@ export const ashaFactory: OptimizerFactory = {
   description:
     'Asynchronous Successive Halving (Li et al. 2020, min early-stopping rate 0): each ask promotes the best unpromoted config of the top 1/eta of the highest possible rung, else starts a random config at the smallest budget; never waits for a rung to fill.',
   supports: ['multi-fidelity'],
+  supportsPending: true,
   options: FIDELITY_RANGE_OPTIONS,
   create(view, seed, options) {
     const ladder = ladderFromOptions(view, options, 'asha');

@@ -26,6 +26,7 @@ export const bohbFactory: OptimizerFactory = {
   name: 'bohb',
   description: `BOHB (Falkner et al. 2018, ${HPB}): Hyperband brackets (HpBandSter's sizes) whose new configs come from a TPE-like good/bad KDE pair on the largest budget with enough data, a third of them random.`,
   supports: ['multi-fidelity'],
+  supportsPending: true,
   options: {
     ...FIDELITY_RANGE_OPTIONS,
     min_points_in_model: { type: 'integer', default: null, min: 1, description: `Told configs a budget needs before its KDEs are fitted (null: number of hyperparameters + 1; smaller values are raised to that, as ${HPB}).` },

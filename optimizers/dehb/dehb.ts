@@ -11,6 +11,7 @@ export const dehbFactory: OptimizerFactory = {
   name: 'dehb',
   description: `DEHB (Awad et al. 2021, ${DEHB}): Hyperband brackets (DEHB's sizes) whose configs come from one DE subpopulation per budget, rand/1 mutants drawn from the lower budget's best, binomial crossover; promotions in the first Hyperband round only.`,
   supports: ['multi-fidelity'],
+  supportsPending: true,
   options: {
     ...FIDELITY_RANGE_OPTIONS,
     mutation_factor: { type: 'number', default: 0.5, min: 0, max: 2, description: `DE weight F of the difference vector (${DEHB}: 0.5).` },

@@ -69,8 +69,13 @@ export class Connection {
       throw await connection.fail(`speaks protocol '${String(ready.protocol)}', but the harness speaks ${SUPPORTED_PROTOCOLS.map((v) => `'${v}'`).join(' or ')}`);
     }
     connection.version = (ready as Extract<Response, { type: 'ready' }>).protocol;
+    const capabilities = (ready as Extract<Response, { type: 'ready' }>).capabilities;
+    connection.capabilities = Array.isArray(capabilities) ? capabilities.filter((c): c is string => typeof c === 'string') : [];
     return connection;
   }
+
+  /** What the program declared in 'ready' (e.g. 'pending'); empty for programs that declare nothing. */
+  capabilities: readonly string[] = [];
 
   /** The negotiated protocol version. */
   get protocol(): string {

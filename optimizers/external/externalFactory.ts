@@ -40,6 +40,8 @@ export const externalFactory: OptimizerFactory = {
   name: 'external',
   description: 'A program in any language speaking the hpoarena ask/tell protocol over stdin/stdout (docs/protocol.md); without a command, the TypeScript reference client (random search).',
   supports: ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'],
+  // Declared here, checked per program: a run with parallel trials fails at the start unless the program lists 'pending' in 'ready'.
+  supportsPending: true,
   options: {
     command: { type: 'string', default: null, description: 'Program to run (looked up on PATH), e.g. python3. Default: this Node running the reference client.' },
     args: { type: 'json', default: [], check: stringList, description: 'Arguments, a list of strings, e.g. [my_optimizer.py].' },

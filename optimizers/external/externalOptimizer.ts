@@ -2,7 +2,7 @@ import { IncumbentTracker, type Config, type IncumbentEntry, type Optimizer, typ
 import type { LaunchSpec } from './childProgram.js';
 import { Connection, ExternalOptimizerError, type Timeouts } from './connection.js';
 import { clipEdgeValues, snapToBounds } from './edgeValues.js';
-import type { ConfigJson, Json, Response } from './protocol.js';
+import { CAPABILITY_PENDING, type ConfigJson, type Json, type Response } from './protocol.js';
 
 /** Everything needed to run one external program for one run. */
 export interface ExternalLaunch {
@@ -100,7 +100,8 @@ export class ExternalOptimizer implements Optimizer {
     this.connection ??= (async () => {
       const launch = await this.setup.launch();
       const { view } = this;
-      return Connection.open(
+      const parallelTrials = view.parallelTrials ?? 1;
+      const connection = await Connection.open(
         launch,
         {
           space: view.space.toConfigSpaceJson('v1') as Json,
@@ -109,9 +110,17 @@ export class ExternalOptimizer implements Optimizer {
           budget: { n_trials: view.budget.nTrials, seconds: view.budget.seconds ?? null },
           seed: this.seed,
           options: this.setup.options,
+          ...(parallelTrials > 1 ? { parallel_trials: parallelTrials } : {}),
         },
         this.setup.timeouts,
       );
+      if (parallelTrials > 1 && !connection.capabilities.includes(CAPABILITY_PENDING)) {
+        throw await connection.fail(
+          `cannot run with ${parallelTrials} parallel trials: its 'ready' answer does not list the capability '${CAPABILITY_PENDING}' ` +
+            `(asks before earlier tells, tells in any order; docs/protocol.md). Use --parallel-trials 1 for it, or declare the capability.`,
+        );
+      }
+      return connection;
     })();
     return this.connection;
   }

@@ -27,6 +27,10 @@ at stderr (so prints cannot corrupt the protocol) and exits when stdin closes or
 process dies. ``Space`` reads the ConfigSpace JSON the harness sends (both ConfigSpace layouts):
 active parameters in parent-first order, conditions, forbidden clauses, random sampling, and
 conversion to Optuna distributions.
+
+Runs with parallel trials (``--parallel-trials K``) ask again before earlier trials are told and
+tell them in any order; the harness starts them only with programs whose optimizer class sets
+``capabilities = ["pending"]`` (``serve`` lists it in 'ready'). ``init.parallel_trials`` is K.
 """
 
 import json
@@ -327,6 +331,8 @@ class Init:
         self.seconds = budget.get("seconds")
         self.seed = int(message.get("seed") or 0)
         self.options = dict(message.get("options") or {})
+        # Trials the run keeps in flight (> 1: asks come before earlier tells; needs capabilities = ["pending"]).
+        self.parallel_trials = int(message.get("parallel_trials") or 1)
 
 
 class _IncumbentTracker:
@@ -420,7 +426,11 @@ def serve(factory, stdin=None, stdout=None):
                 optimizer = factory(init)
                 tracker = _IncumbentTracker(init.fidelity["max"] if init.fidelity else None)
                 silent_tells = protocol == PROTOCOL_V2
-                reply({"type": "ready", "id": request_id, "protocol": protocol, "name": getattr(optimizer, "name", type(optimizer).__name__)})
+                ready = {"type": "ready", "id": request_id, "protocol": protocol, "name": getattr(optimizer, "name", type(optimizer).__name__)}
+                capabilities = list(getattr(optimizer, "capabilities", []))
+                if capabilities:  # e.g. ["pending"]: may be asked again before earlier tells
+                    ready["capabilities"] = capabilities
+                reply(ready)
             elif optimizer is None:
                 raise ValueError("'init' must come first, got %r" % kind)
             elif kind == "ask":

@@ -100,6 +100,8 @@ function optunaFactory(suffix: string, variant: Variant): OptimizerFactory {
     name,
     description: `${variant.description} Runs optimizers/external/optuna_adapter.py over the ask/tell protocol.`,
     supports: variant.supports,
+    // Optuna's ask/tell takes asks before tells (the adapter declares 'pending').
+    supportsPending: true,
     options: { ...variant.options, ...timeoutOptions },
     create(view: TaskView, seed: number, options: Options) {
       const samplerOptions: Record<string, Json> = { sampler: variant.sampler };

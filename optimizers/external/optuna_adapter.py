@@ -75,6 +75,9 @@ def make_sampler(name, options, seed, n_objectives):
 
 
 class OptunaOptimizer:
+    # Optuna's ask/tell keeps asked trials open until told, in any order (trial number as handle).
+    capabilities = ["pending"]
+
     def __init__(self, init):
         options = dict(init.options)
         sampler_name = options.pop("sampler", "tpe")

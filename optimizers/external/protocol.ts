@@ -13,6 +13,12 @@ export const PROTOCOL_V1 = 'hpoarena-ask-tell/1';
 export const PROTOCOL_V2 = 'hpoarena-ask-tell/2';
 /** The newest version the harness speaks; a program answers `ready` with one of SUPPORTED_PROTOCOLS. */
 export const PROTOCOL_VERSION = PROTOCOL_V2;
+/**
+ * The capability a program lists in `ready.capabilities` when it can be asked again before
+ * earlier trials are told (runs with parallel trials); without it such runs fail at the start.
+ * Any protocol version may carry it; programs that do not list it run one trial at a time.
+ */
+export const CAPABILITY_PENDING = 'pending';
 /** Every version the harness speaks, newest first (sent in `init.protocols`). */
 export const SUPPORTED_PROTOCOLS: readonly string[] = [PROTOCOL_V2, PROTOCOL_V1];
 
@@ -35,6 +41,8 @@ export type Request =
       readonly budget: { readonly n_trials: number; readonly seconds: number | null };
       readonly seed: number;
       readonly options: Json;
+      /** Sent only when the run keeps K > 1 trials in flight: asks come before earlier tells, tells in any order. */
+      readonly parallel_trials?: number;
     }
   | { readonly type: 'ask'; readonly id: number }
   | {
@@ -63,7 +71,7 @@ export interface IncumbentJson {
 
 /** Program -> harness. */
 export type Response =
-  | { readonly type: 'ready'; readonly id: number; readonly protocol: string; readonly name?: string }
+  | { readonly type: 'ready'; readonly id: number; readonly protocol: string; readonly name?: string; readonly capabilities?: readonly string[] }
   | { readonly type: 'proposal'; readonly id: number; readonly trial?: Json; readonly config: ConfigJson; readonly fidelity?: number | null }
   | { readonly type: 'ack'; readonly id: number }
   | { readonly type: 'incumbent'; readonly id: number; readonly entries: IncumbentJson[] }

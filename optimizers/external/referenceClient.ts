@@ -34,7 +34,8 @@ function handle(message: Message): void {
       const protocol = chooseProtocol(message);
       const fidelity = (message.fidelity as Fidelity | null) ?? null;
       state = { space: SearchSpace.fromConfigSpaceJson(message.space), rng: new Rng(Number(message.seed)), fidelity, tracker: new IncumbentTracker(fidelity?.max), silentTells: protocol === PROTOCOL_V2, trials: 0 };
-      return reply({ type: 'ready', id, protocol, name: 'reference-random' });
+      // Random search keeps no state between ask and tell: any number of trials may be in flight.
+      return reply({ type: 'ready', id, protocol, name: 'reference-random', capabilities: ['pending'] });
     }
     case 'ask': {
       const s = started();

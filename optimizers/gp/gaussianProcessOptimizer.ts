@@ -9,6 +9,7 @@ export const gaussianProcessFactory: OptimizerFactory = {
   name: 'gp',
   description: `Gaussian-process BO (${SMAC_BB}): Matern-5/2 x Hamming ARD kernel fitted by MAP, log EI, sorted random search + L-BFGS-B / one-exchange local search.`,
   supports: ['blackbox'],
+  supportsPending: true,
   options: {
     n_restarts: { type: 'integer', default: 10, min: 0, description: `Prior samples screened by log posterior at each fit (${SMAC_BB}'s GaussianProcess runs L-BFGS-B from all 10 and the previous optimum); here L-BFGS-B runs from the previous optimum, and from the best sample when it scores better.` },
     hyperparameter_iterations: { type: 'integer', default: 50, min: 1, description: 'Iterations of each hyperparameter L-BFGS-B run.' },

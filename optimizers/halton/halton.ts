@@ -8,6 +8,7 @@ export const haltonFactory: OptimizerFactory = {
   description:
     'Halton sequence (prime bases) with random linear digit scrambling, decoded through the search space; forbidden configs are skipped; max fidelity on multi-fidelity tasks.',
   supports: ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {
     scramble: {
       type: 'boolean',

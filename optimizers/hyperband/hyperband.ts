@@ -14,6 +14,7 @@ export const hyperbandFactory: OptimizerFactory = {
   description:
     'Hyperband (Li et al. 2018): brackets s = sMax..0 of Successive Halving on random configs, n = ceil((sMax+1)/(s+1) eta^s) at budget max eta^-s, best 1/eta promoted once a rung is complete; integer fidelities rounded; Pareto rank + crowding promotions on multi-objective tasks.',
   supports: ['multi-fidelity', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: FIDELITY_RANGE_OPTIONS,
   create(view, seed, options) {
     const ladder = ladderFromOptions(view, options, 'hyperband');

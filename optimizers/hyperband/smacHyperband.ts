@@ -15,6 +15,7 @@ export const smacHyperbandFactory: OptimizerFactory = {
   description:
     "SMAC3 HyperbandFacade: Hyperband with Li et al.'s brackets (same as 'hyperband') and random configs; differs from 'hyperband' only in SMAC3's details: the first config is the space's default, and no config is proposed twice as a new one.",
   supports: ['multi-fidelity', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: FIDELITY_RANGE_OPTIONS,
   create(view, seed, options) {
     const ladder = ladderFromOptions(view, options, 'smac-hb');

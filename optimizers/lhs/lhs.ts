@@ -29,6 +29,7 @@ export const lhsFactory: OptimizerFactory = {
   description:
     'Latin hypercube sampling in batches of the trial budget (a fresh hypercube when one is used up), decoded through the search space; forbidden configs are skipped; max fidelity on multi-fidelity tasks.',
   supports: ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {
     batch_size: {
       type: 'integer',

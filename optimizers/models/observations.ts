@@ -96,6 +96,28 @@ export class Observations {
     this.seen.add(rowKey(row));
   }
 
+  /**
+   * A copy with `pending` trials added at cost `lie`: the constant liar (Ginsbourger et al. 2010)
+   * a model fits while trials are in flight, so it does not propose the same region K times.
+   */
+  withPending(pending: readonly TrialInfo[], lie: number): Observations {
+    const copy = new Observations(this.space);
+    copy.buffer = this.buffer.slice();
+    copy.costs = [...this.costs];
+    copy.finite = this.finite;
+    copy.configs.push(...this.configs);
+    for (const key of this.seen) copy.seen.add(key);
+    for (const info of pending) copy.add(info, { cost: lie, status: 'ok', wallTime: 0, virtualTime: 0 });
+    return copy;
+  }
+
+  /** The largest usable cost told so far (undefined before the first). */
+  worstCost(): number | undefined {
+    let worst: number | undefined;
+    for (const c of this.costs) if (!Number.isNaN(c) && (worst === undefined || c > worst)) worst = c;
+    return worst;
+  }
+
   /** Raw costs with crashed trials imputed by the worst usable cost (a finite crash cost, as SMAC's crash_cost). */
   imputedCosts(): Float64Array {
     const n = this.costs.length;

@@ -8,6 +8,7 @@ export const motpeFactory: OptimizerFactory = {
   name: 'motpe',
   description: `Multi-objective TPE (${OPTUNA}): the min(ceil(0.1 n), 25) best trials by non-domination rank, ties cut by greedy hypervolume subset selection, form l(x), weighted by their hypervolume contributions; univariate Parzen estimators of the 'tpe' optimizer; max fidelity on multi-fidelity tasks.`,
   supports: ['multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {
     n_startup_trials: { type: 'integer', default: 10, min: 0, description: `Random trials before the model starts; crashed trials do not count (${OPTUNA}: 10).` },
     n_ei_candidates: { type: 'integer', default: 24, min: 1, description: `Candidates drawn from l(x) per parameter (${OPTUNA}: 24).` },

@@ -17,6 +17,7 @@ export const nsga2Factory: OptimizerFactory = {
   name: 'nsga2',
   description: `NSGA-II (Deb et al. 2002; ${PYMOO} operators): fast non-dominated sort, crowding distance, binary tournaments, SBX (eta 15, p 0.9) and polynomial mutation (eta 20, p 1/n) in the unit cube, uniform crossover/mutation of categoricals; population 100, shrunk for small budgets; max fidelity on multi-fidelity tasks.`,
   supports: ['multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {
     population_size: { type: 'integer', default: 100, min: 2, description: `Population size (${PYMOO}: pop_size 100); shrunk by min_generations on small budgets.` },
     min_generations: {

@@ -32,6 +32,7 @@ export const randomSearchFactory: OptimizerFactory = {
   name: 'random',
   description: 'Uniform random sampling of the search space (max fidelity on multi-fidelity tasks).',
   supports: ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {},
   create: (view, seed) => new RandomSearch(view, seed),
 };

@@ -13,6 +13,7 @@ export const randomForestFactory: OptimizerFactory = {
   name: 'rf',
   description: `Random-forest BO (${SMAC_HPO}): 10 bootstrapped trees on log-scaled costs, log-space EI, local + sorted random search, 20% interleaved random configs.`,
   supports: ['blackbox'],
+  supportsPending: true,
   options: {
     n_trees: { type: 'integer', default: 10, min: 1, description: `Trees in the forest (${SMAC_HPO}.get_model).` },
     ratio_features: { type: 'number', default: 1.0, min: 0, max: 1, description: 'Fraction of the features tried at each split, max(1, floor(d * ratio)) (SMAC code default 1.0).' },

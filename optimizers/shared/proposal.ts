@@ -57,4 +57,9 @@ export class PendingTrials<T> {
   get size(): number {
     return this.entries.length;
   }
+
+  /** The pending trials, oldest first. */
+  infos(): TrialInfo[] {
+    return this.entries.map((e) => e.info);
+  }
 }

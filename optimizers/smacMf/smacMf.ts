@@ -48,6 +48,7 @@ export const smacMfFactory: OptimizerFactory = {
   name: 'smac-mf',
   description: `${MF}: Hyperband (Li et al. brackets) whose new configs come from the 'rf' surrogate (random forest on log-scaled costs, log EI, local + sorted random search) fitted on the highest budget with >= min_trials trials; random initial design, 20% random configs, refit every 8 configs.`,
   supports: ['multi-fidelity'],
+  supportsPending: true,
   options: SMAC_MF_OPTIONS,
   create: (view, seed, options) => smacBracketOptimizer('smac-mf', 'rf', view, seed, options),
 };

@@ -8,6 +8,7 @@ export const sobolFactory: OptimizerFactory = {
   description:
     'Scrambled Sobol sequence (Joe-Kuo new-joe-kuo-6.21201 direction numbers, Owen scrambling by default) decoded through the search space; forbidden configs are skipped; max fidelity on multi-fidelity tasks.',
   supports: ['blackbox', 'multi-fidelity', 'multi-objective', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: {
     scramble: {
       type: 'string',

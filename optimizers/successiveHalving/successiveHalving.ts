@@ -14,6 +14,7 @@ export const successiveHalvingFactory: OptimizerFactory = {
   description:
     'Successive Halving (Jamieson & Talwalkar; SMAC3 SuccessiveHalving): eta^sMax random configs at the smallest budget, the best 1/eta promoted rung by rung (synchronously) to the largest, repeated; integer fidelities rounded; Pareto rank + crowding promotions on multi-objective tasks.',
   supports: ['multi-fidelity', 'multi-fidelity-multi-objective'],
+  supportsPending: true,
   options: FIDELITY_RANGE_OPTIONS,
   create(view, seed, options) {
     const ladder = ladderFromOptions(view, options, 'sh');

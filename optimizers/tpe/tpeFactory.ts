@@ -9,6 +9,7 @@ export const tpeFactory: OptimizerFactory = {
   name: 'tpe',
   description: `Tree-structured Parzen Estimator (${OPTUNA}): truncated-normal and categorical kernels, univariate or multivariate/group; max fidelity on multi-fidelity tasks.`,
   supports: ['blackbox', 'multi-fidelity'],
+  supportsPending: true,
   options: {
     n_startup_trials: { type: 'integer', default: 10, min: 0, description: `Random trials before TPE starts; crashed trials do not count (${OPTUNA}: 10).` },
     n_ei_candidates: { type: 'integer', default: 24, min: 1, description: `Candidates drawn from l(x) per parameter set (${OPTUNA}: 24).` },

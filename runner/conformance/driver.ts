@@ -28,6 +28,8 @@ export interface ConformanceRun {
   readonly askAfterBudget?: boolean;
   /** Trials of an earlier attempt to replay (resume), as the store would hand them back. */
   readonly recorded?: readonly TrialRecord[];
+  /** Trials in flight at once (K > 1: asks before tells, tells out of order on a simulated clock). */
+  readonly parallelTrials?: number;
 }
 
 /**
@@ -40,7 +42,9 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   const where = `${factory.name} on ${run.label}`;
   let inner: Optimizer;
   try {
-    inner = factory.create(view, seed, resolveOptions(factory, run.options ?? {}));
+    // The optimizer learns K from its view, as in a real run (an external program is told in 'init').
+    const created = (run.parallelTrials ?? 1) > 1 ? { ...view, parallelTrials: run.parallelTrials } : view;
+    inner = factory.create(created, seed, resolveOptions(factory, run.options ?? {}));
   } catch (error) {
     fail(`${where}: create() threw: ${describeThrown(error)}`);
   }
@@ -49,7 +53,7 @@ export async function runConformance(run: ConformanceRun): Promise<ConformanceRe
   let failed = false;
   try {
     const loop = await runLoop({
-      runId: 0, task: conformanceTask(view, seed, nTrials), optimizer, seed,
+      runId: 0, task: conformanceTask(view, seed, nTrials, (run.parallelTrials ?? 1) > 1), optimizer, seed, parallelTrials: run.parallelTrials,
       // The budget never ends the run first: trials are counted (multi-fidelity trials cost less than one).
       nTrials: Number.MAX_SAFE_INTEGER, maxTrials: nTrials,
       recorded: run.recorded ?? [],

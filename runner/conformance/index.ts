@@ -9,5 +9,5 @@ export { runConformance, type ConformanceRun, type ConformanceRecord } from './d
 export { conformanceCase, primaryType, SHAPES, CONFORMANCE_SEED } from './conformanceCase.js';
 export { conformanceSpaces, mixedSpace, type ConformanceSpace } from './spaces.js';
 export { viewFor, conformanceTask, syntheticCost, outcome, FIDELITY, type ViewShape } from './syntheticTask.js';
-export { suiteCases, runConformanceSuite, type SuiteCase, type CaseResult } from './suite.js';
+export { suiteCases, runConformanceSuite, PENDING_CASE_K, type SuiteCase, type CaseResult } from './suite.js';
 export { checkTaskCollection } from './taskCollection.js';

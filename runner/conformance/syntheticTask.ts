@@ -19,9 +19,10 @@ export function viewFor(space: SearchSpace, nTrials: number, shape: ViewShape): 
  * The task a conformance run evaluates: `syntheticCost` with crashes of every kind injected at
  * fixed trial indices (`outcome`). The index comes from the trial seed the run loop hands out
  * (trialSeed(runSeed, index)), so a resumed run that replays a prefix without evaluating it
- * still sees the same outcome at each index.
+ * still sees the same outcome at each index. With `parallel`, trials take 1 to 4 simulated
+ * seconds (scaled by fidelity), varied by index, so trials in flight finish out of ask order.
  */
-export function conformanceTask(view: TaskView, runSeed: number, maxTrials: number): Task {
+export function conformanceTask(view: TaskView, runSeed: number, maxTrials: number, parallel = false): Task {
   const indexOfSeed = new Map<number, number>();
   for (let i = 0; i <= maxTrials; i++) indexOfSeed.set(trialSeed(runSeed, i), i);
   let evaluated = 0;
@@ -32,13 +33,21 @@ export function conformanceTask(view: TaskView, runSeed: number, maxTrials: numb
     fidelity: view.fidelity,
     budget: view.budget,
     metadata: { collection: 'conformance', kind: 'synthetic' },
+    ...(parallel ? { simulatedTime: { source: 'virtual' as const } } : {}),
     evaluate(trial) {
       // An optimizer that sets its own trial seeds gets outcomes in evaluation order.
       const index = (trial.seed !== undefined ? indexOfSeed.get(trial.seed) : undefined) ?? evaluated;
       evaluated++;
-      return outcome(view, trial, index);
+      const value = outcome(view, trial, index);
+      return parallel ? { ...value, virtualTime: simulatedSeconds(view, trial, index) } : value;
     },
   };
+}
+
+/** 1 to 4 seconds by trial index (a fixed irregular pattern), times fidelity / max. */
+function simulatedSeconds(view: TaskView, trial: TrialInfo, index: number): number {
+  const fraction = view.fidelity ? (trial.fidelity ?? view.fidelity.max) / view.fidelity.max : 1;
+  return (1 + ((index * 7) % 13) / 4) * fraction;
 }
 
 /**

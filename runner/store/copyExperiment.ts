@@ -81,6 +81,7 @@ function asNewRun(run: RunRecord): NewRun {
   return {
     optimizer: run.optimizer, optimizerLabel: run.optimizerLabel, optimizerOptions: run.optimizerOptions, task: run.task, seed: run.seed,
     nTrials: run.nTrials, ...(run.timeBudget != null ? { timeBudget: run.timeBudget } : {}),
+    ...(run.parallelTrials > 1 ? { parallelTrials: run.parallelTrials } : {}),
   };
 }
 

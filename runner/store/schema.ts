@@ -11,8 +11,11 @@ import type Database from 'better-sqlite3';
  * trial with the columns schema 1 had, for SQL users (sqlite3, pandas.read_sql, DuckDB).
  * A batch never overlaps another of its run: writers store only trials past the run's last
  * stored index, so a trial can never be stored twice.
+ *
+ * Schema 3 adds `runs.parallel_trials` (trials in flight at once; NULL for one at a time, so
+ * rows of sequential runs read exactly as before) and the view's sim_start, sim_end and slot.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS experiments (
@@ -30,6 +33,7 @@ CREATE TABLE IF NOT EXISTS runs (
   seed              INTEGER NOT NULL,
   n_trials          REAL NOT NULL,
   time_budget       REAL,
+  parallel_trials   INTEGER,
   status            TEXT NOT NULL DEFAULT 'pending',
   error             TEXT,
   budget_used       REAL NOT NULL DEFAULT 0,
@@ -48,6 +52,11 @@ CREATE TABLE trial_batches (
   trials       TEXT NOT NULL,
   PRIMARY KEY (run_id, first_idx)
 ) WITHOUT ROWID;
+`;
+
+/** One row per trial, for SQL users; sim_start, sim_end and slot are NULL except on runs with parallel trials. */
+const TRIALS_VIEW_SQL = `
+DROP VIEW IF EXISTS trials;
 CREATE VIEW trials AS
 SELECT b.run_id AS run_id,
        b.first_idx + CAST(t.key AS INTEGER) AS idx,
@@ -58,7 +67,10 @@ SELECT b.run_id AS run_id,
        json_extract(t.value, '$.wallTime') AS wall_time,
        json_extract(t.value, '$.virtualTime') AS virtual_time,
        json_extract(t.value, '$.budgetUsed') AS budget_used,
-       json_extract(t.value, '$.info') AS info
+       json_extract(t.value, '$.info') AS info,
+       json_extract(t.value, '$.simStart') AS sim_start,
+       json_extract(t.value, '$.simEnd') AS sim_end,
+       json_extract(t.value, '$.slot') AS slot
 FROM trial_batches AS b, json_each(b.trials) AS t;
 `;
 
@@ -91,6 +103,9 @@ export function migrate(db: Database.Database): void {
           DROP TABLE trials_v1;`);
       }
     }
+    db.exec(TRIALS_VIEW_SQL);
+    const runColumns = db.prepare('PRAGMA table_info(runs)').all() as Array<{ name: string }>;
+    if (!runColumns.some((c) => c.name === 'parallel_trials')) db.exec('ALTER TABLE runs ADD COLUMN parallel_trials INTEGER');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -16,7 +16,7 @@ export interface OpenOptions {
 
 interface RunRow {
   id: number; experiment: string; optimizer: string; optimizer_label: string; optimizer_options: string;
-  task: string; seed: number; n_trials: number; time_budget: number | null; status: RunStatus;
+  task: string; seed: number; n_trials: number; time_budget: number | null; parallel_trials: number | null; status: RunStatus;
   error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
 }
 
@@ -128,12 +128,12 @@ export class SqliteStore implements Store {
 
   /** Adds runs that do not exist yet (same experiment, label, task, seed); returns how many were new. */
   addRuns(experiment: string, runs: readonly NewRun[]): number {
-    const insert = this.statement(`INSERT OR IGNORE INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget)
-                                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = this.statement(`INSERT OR IGNORE INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget, parallel_trials)
+                                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const addAll = this.db.transaction(() => {
       let added = 0;
       for (const run of runs) {
-        added += insert.run(experiment, run.optimizer, run.optimizerLabel, JSON.stringify(run.optimizerOptions), run.task, run.seed, run.nTrials, run.timeBudget ?? null).changes;
+        added += insert.run(experiment, run.optimizer, run.optimizerLabel, JSON.stringify(run.optimizerOptions), run.task, run.seed, run.nTrials, run.timeBudget ?? null, storedParallelTrials(run)).changes;
       }
       return added;
     });
@@ -143,11 +143,11 @@ export class SqliteStore implements Store {
   /** Gives a stored run new settings and starts it over: status pending, its trials deleted (one transaction). */
   replanRun(id: number, run: NewRun): void {
     const removeTrials = this.statement('DELETE FROM trial_batches WHERE run_id = ?');
-    const update = this.statement(`UPDATE runs SET optimizer = ?, optimizer_options = ?, n_trials = ?, time_budget = ?, status = 'pending', error = NULL,
+    const update = this.statement(`UPDATE runs SET optimizer = ?, optimizer_options = ?, n_trials = ?, time_budget = ?, parallel_trials = ?, status = 'pending', error = NULL,
                                      budget_used = 0, started_at = NULL, finished_at = NULL WHERE id = ?`);
     const replan = this.db.transaction(() => {
       removeTrials.run(id);
-      update.run(run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, id);
+      update.run(run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, storedParallelTrials(run), id);
     });
     retryBusy('replanning a run', () => replan.immediate());
   }
@@ -316,11 +316,15 @@ function toRunRecord(row: RunRow): RunRecord {
   return {
     id: row.id, experiment: row.experiment, optimizer: row.optimizer, optimizerLabel: row.optimizer_label,
     optimizerOptions: JSON.parse(row.optimizer_options) as Options, task: row.task, seed: row.seed,
-    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget,
+    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget, parallelTrials: row.parallel_trials ?? 1,
     budgetUsed: row.budget_used, startedAt: row.started_at, finishedAt: row.finished_at,
   };
 }
 
+/** NULL for one trial at a time: sequential runs are stored as before parallel trials existed. */
+function storedParallelTrials(run: NewRun): number | null {
+  return run.parallelTrials !== undefined && run.parallelTrials > 1 ? run.parallelTrials : null;
+}
 
 /** Upgrades an older store before a reading command reads it; a store nobody may write cannot be. */
 function upgradeForReading(path: string): void {

@@ -26,8 +26,10 @@ export interface RunRecord extends RunKey {
   readonly status: RunStatus;
   readonly error: string | null;
   readonly nTrials: number;
-  /** Optional time budget in seconds (wall + virtual). */
+  /** Optional time budget in seconds (wall + virtual; simulated time when parallelTrials > 1). */
   readonly timeBudget: number | null;
+  /** Trials in flight at once on the run's simulated clock (1: one at a time). */
+  readonly parallelTrials: number;
   readonly budgetUsed: number;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
@@ -63,4 +65,6 @@ export type RunState = Pick<RunRecord, 'status' | 'error' | 'budgetUsed' | 'star
 export interface NewRun extends RunKey {
   readonly nTrials: number;
   readonly timeBudget?: number;
+  /** Trials in flight at once (absent: 1). */
+  readonly parallelTrials?: number;
 }

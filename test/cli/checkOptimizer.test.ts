@@ -18,6 +18,24 @@ test('check-optimizer passes a shipped optimizer on every case of the suite and 
   assert.match(result.stdout, /resume by replay/);
 });
 
+test('check-optimizer runs an optimizer that declares supportsPending with 4 trials in flight, on every task type it supports', () => {
+  const result = cli(['check-optimizer', 'asha', '--case', 'pending']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /pending-trials cases: the same with 4 trials in flight \(asks before tells, tells out of order\)/);
+  assert.match(result.stdout, /pass  pending trials, K = 4 \(multi-fidelity\), 40 trials/);
+  const cmaes = cli(['check-optimizer', 'cmaes', '--case', 'float']);
+  assert.equal(cmaes.status, 0, cmaes.stderr);
+  assert.match(cmaes.stdout, /no pending-trials cases: the optimizer does not declare supportsPending/);
+});
+
+test("check-optimizer skips the pending-trials cases of an external program that does not list the 'pending' capability", () => {
+  const fake = join(REPO_ROOT, 'dist/test/external/fakes/fakeProgram.js');
+  const result = cli(['check-optimizer', 'external', '--case', 'pending', '--options', JSON.stringify({ command: process.execPath, args: [fake, 'ok'] })]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /skip  pending trials, K = 4 \(blackbox\): the program does not list the 'pending' capability/);
+  assert.match(result.stdout, /0 of 0 cases passed \(4 skipped\)/);
+});
+
 test('check-optimizer fails a plugin optimizer that proposes an invalid config, naming the trial and the config', () => {
   const result = cli(['check-optimizer', 'test-extra-parameter', '--plugin', NON_CONFORMING, '--case', 'forbidden']);
   assert.equal(result.status, 1, result.stderr);

@@ -133,9 +133,11 @@ test('tasks and optimizers list as tables and JSON', () => {
   const tasks = JSON.parse(cli(['tasks', '--collection', 'pymoo', '--type', 'blackbox', '--json']).stdout);
   assert.equal(tasks.length, 8);
   assert.deepEqual(tasks.find((x: { id: string }) => x.id === 'Pymoo/SO/unconstraint/sphere'), {
-    id: 'Pymoo/SO/unconstraint/sphere', collection: 'pymoo', type: 'blackbox', dimension: 10, nObjectives: 1, nTrials: 147, available: true,
+    id: 'Pymoo/SO/unconstraint/sphere', collection: 'pymoo', type: 'blackbox', dimension: 10, nObjectives: 1, nTrials: 147, simulatedTime: 'cost-model', available: true,
   });
   expectUserError(cli(['tasks', '--type', 'blackbx']), /Unknown task type 'blackbx'\. Did you mean 'blackbox'/);
   const optimizers = JSON.parse(cli(['optimizers', '--json']).stdout);
   assert.ok(optimizers.some((o: { name: string }) => o.name === 'random'));
+  assert.deepEqual(optimizers.filter((o: { supportsPending: boolean }) => !o.supportsPending).map((o: { name: string }) => o.name), ['de', 'cmaes', 'parego', 'rf-parego', 'momf-parego']);
+  assert.match(cli(['optimizers', 'cmaes']).stdout, /parallel trials \(--parallel-trials K > 1\): no, one trial at a time/);
 });

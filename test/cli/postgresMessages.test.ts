@@ -61,10 +61,10 @@ test('PostgreSQL: unreachable server, wrong password, newer schema: one clear ma
 
   await sql(url, 'UPDATE schema_version SET version = 99');
   for (const command of [RUN, ['status', 'e'], ['export', 'e']]) {
-    expectUserError(cli([...command, '--store', url]), /was written by a newer hpoarena \(schema 99; this version reads up to 1\)\. Upgrade hpoarena; the store was not modified\./, password);
+    expectUserError(cli([...command, '--store', url]), /was written by a newer hpoarena \(schema 99; this version reads up to 2\)\. Upgrade hpoarena; the store was not modified\./, password);
   }
   assert.equal((await sql(url, 'SELECT version FROM schema_version')).rows[0].version, 99, 'the schema was not touched');
-  await sql(url, 'UPDATE schema_version SET version = 1');
+  await sql(url, 'UPDATE schema_version SET version = 2');
   assert.equal(cli(['export', 'e', '--store', url]).stdout, exported.stdout, 'every stored trial is still there');
 });
 

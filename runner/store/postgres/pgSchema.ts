@@ -8,8 +8,10 @@ import { StoreError } from '../../../core/index.js';
  * attempts it took. The version lives in `schema_version`; a database written by a newer
  * hpoarena is refused rather than misread. Batches are JSON text, not jsonb: the stored lines
  * are byte for byte those of the SQLite store, so exports from both are identical.
+ * Version 2 (as SQLite's schema 3) adds `runs.parallel_trials` (NULL: one trial at a time) and
+ * the view's sim_start, sim_end and slot (runs with parallel trials).
  */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** Any constant: serializes schema creation between processes opening one new database at once. */
 const MIGRATION_LOCK = 0x68706f61; // 'hpoa'
@@ -63,6 +65,27 @@ SELECT b.run_id AS run_id,
 FROM trial_batches AS b, jsonb_array_elements(b.trials::jsonb) WITH ORDINALITY AS t(value, ord);
 `;
 
+/** Parallel trials: K per run, and the simulated clock of each trial in the view. */
+const SCHEMA_V2_STEP = `
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS parallel_trials integer;
+DROP VIEW IF EXISTS trials;
+CREATE VIEW trials AS
+SELECT b.run_id AS run_id,
+       b.first_idx + (t.ord - 1)::integer AS idx,
+       t.value -> 'config' AS config,
+       (t.value ->> 'fidelity')::double precision AS fidelity,
+       t.value -> 'cost' AS cost,
+       t.value ->> 'status' AS status,
+       (t.value ->> 'wallTime')::double precision AS wall_time,
+       (t.value ->> 'virtualTime')::double precision AS virtual_time,
+       (t.value ->> 'budgetUsed')::double precision AS budget_used,
+       t.value -> 'info' AS info,
+       (t.value ->> 'simStart')::double precision AS sim_start,
+       (t.value ->> 'simEnd')::double precision AS sim_end,
+       (t.value ->> 'slot')::integer AS slot
+FROM trial_batches AS b, jsonb_array_elements(b.trials::jsonb) WITH ORDINALITY AS t(value, ord);
+`;
+
 /** The schema version of the database (0: no hpoarena schema). */
 export async function schemaVersion(client: pg.ClientBase): Promise<number> {
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('schema_version') IS NOT NULL AS present");
@@ -90,7 +113,8 @@ export async function migrate(client: pg.ClientBase, label: string): Promise<voi
         await client.query('CREATE TABLE schema_version (version integer NOT NULL)');
         await client.query(SCHEMA_V1);
       }
-      // Later versions add their steps here: if (from < 2) { ... }
+      if (from < 2) await client.query(SCHEMA_V2_STEP);
+      // Later versions add their steps here: if (from < 3) { ... }
       await client.query('DELETE FROM schema_version');
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [PG_SCHEMA_VERSION]);
     }

@@ -21,7 +21,7 @@ export interface PostgresOpenOptions {
 
 interface RunRow {
   id: number; experiment: string; optimizer: string; optimizer_label: string; optimizer_options: string;
-  task: string; seed: number; n_trials: number; time_budget: number | null; status: RunStatus;
+  task: string; seed: number; n_trials: number; time_budget: number | null; parallel_trials: number | null; status: RunStatus;
   error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
   attempts: number; worker: string | null; heartbeat_at: Date | null; lease_until: Date | null;
 }
@@ -138,14 +138,14 @@ export class PostgresStore implements Store {
     if (runs.length === 0) return 0;
     const column = <T>(pick: (run: NewRun) => T) => runs.map(pick);
     const { rowCount } = await this.query(
-      `INSERT INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget)
-       SELECT $1, optimizer, label, options, task, seed, n_trials, time_budget
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::float8[], $8::float8[])
-            WITH ORDINALITY AS r(optimizer, label, options, task, seed, n_trials, time_budget, ord)
+      `INSERT INTO runs (experiment, optimizer, optimizer_label, optimizer_options, task, seed, n_trials, time_budget, parallel_trials)
+       SELECT $1, optimizer, label, options, task, seed, n_trials, time_budget, parallel_trials
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::float8[], $8::float8[], $9::integer[])
+            WITH ORDINALITY AS r(optimizer, label, options, task, seed, n_trials, time_budget, parallel_trials, ord)
        ORDER BY ord
        ON CONFLICT (experiment, optimizer_label, task, seed) DO NOTHING`,
       [experiment, column((r) => r.optimizer), column((r) => r.optimizerLabel), column((r) => JSON.stringify(r.optimizerOptions)),
-        column((r) => r.task), column((r) => r.seed), column((r) => r.nTrials), column((r) => r.timeBudget ?? null)],
+        column((r) => r.task), column((r) => r.seed), column((r) => r.nTrials), column((r) => r.timeBudget ?? null), column(storedParallelTrials)],
     );
     return rowCount ?? 0;
   }
@@ -153,9 +153,9 @@ export class PostgresStore implements Store {
   async replanRun(id: number, run: NewRun): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM trial_batches WHERE run_id = $1', [id]);
-      await client.query(`UPDATE runs SET optimizer = $1, optimizer_options = $2, n_trials = $3, time_budget = $4, status = 'pending', error = NULL,
+      await client.query(`UPDATE runs SET optimizer = $1, optimizer_options = $2, n_trials = $3, time_budget = $4, parallel_trials = $5, status = 'pending', error = NULL,
                            budget_used = 0, started_at = NULL, finished_at = NULL, attempts = 0, worker = NULL, heartbeat_at = NULL, lease_until = NULL
-                          WHERE id = $5`, [run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, id]);
+                          WHERE id = $6`, [run.optimizer, JSON.stringify(run.optimizerOptions), run.nTrials, run.timeBudget ?? null, storedParallelTrials(run), id]);
     });
   }
 
@@ -362,7 +362,12 @@ function toRunRecord(row: RunRow): RunRecord {
   return {
     id: row.id, experiment: row.experiment, optimizer: row.optimizer, optimizerLabel: row.optimizer_label,
     optimizerOptions: JSON.parse(row.optimizer_options) as Options, task: row.task, seed: row.seed,
-    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget,
+    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget, parallelTrials: row.parallel_trials ?? 1,
     budgetUsed: row.budget_used, startedAt: row.started_at, finishedAt: row.finished_at,
   };
+}
+
+/** NULL for one trial at a time, as the SQLite store keeps it. */
+function storedParallelTrials(run: NewRun): number | null {
+  return run.parallelTrials !== undefined && run.parallelTrials > 1 ? run.parallelTrials : null;
 }
