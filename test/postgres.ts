@@ -11,11 +11,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { maskCredentials } from '../runner/store/postgres/maskCredentials.js';
+import { freePort } from './freePort.js';
 
 export const TEST_PG_URL = process.env.HPOARENA_TEST_PG_URL ?? '';
 
@@ -162,13 +162,3 @@ function userUid(name: string): { uid: number; gid: number } {
   return { uid: Number(result.stdout.trim()), gid: Number(group.stdout.trim()) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

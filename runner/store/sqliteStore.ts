@@ -1,23 +1,18 @@
 import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
-import { StoreError, type Options } from '../../core/index.js';
+import { StoreError } from '../../core/index.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { batchesOf, type TrialBatch } from './trialCodec.js';
 import { retryBusy } from './busyRetry.js';
 import { isDirectory, isReadOnlyError, openForReading, openForWriting, readOnlyStoreError } from './openFile.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from './types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, TrialRecord } from './types.js';
 import type { Store } from './store.js';
 import { TrialJournal, discardJournal, journaledTrials, recoverJournal } from './trialJournal.js';
+import { storedParallelTrials, toRunRecord, unbatch, type RunRow } from './runRows.js';
 
 export interface OpenOptions {
   /** Open without creating or migrating anything (status, export, analysis). */
   readonly readonly?: boolean;
-}
-
-interface RunRow {
-  id: number; experiment: string; optimizer: string; optimizer_label: string; optimizer_options: string;
-  task: string; seed: number; n_trials: number; time_budget: number | null; parallel_trials: number | null; status: RunStatus;
-  error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
 }
 
 
@@ -305,25 +300,6 @@ export class SqliteStore implements Store {
   countUnstoredTrials(runIds: readonly number[]): number {
     return journaledTrials(this, runIds);
   }
-}
-
-/** The trials of `trial_batches` rows, in row order (each row a JSON array of journal lines). */
-function unbatch(rows: ReadonlyArray<{ trials: string }>): TrialRecord[] {
-  return rows.flatMap((row) => JSON.parse(row.trials) as TrialRecord[]);
-}
-
-function toRunRecord(row: RunRow): RunRecord {
-  return {
-    id: row.id, experiment: row.experiment, optimizer: row.optimizer, optimizerLabel: row.optimizer_label,
-    optimizerOptions: JSON.parse(row.optimizer_options) as Options, task: row.task, seed: row.seed,
-    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget, parallelTrials: row.parallel_trials ?? 1,
-    budgetUsed: row.budget_used, startedAt: row.started_at, finishedAt: row.finished_at,
-  };
-}
-
-/** NULL for one trial at a time: sequential runs are stored as before parallel trials existed. */
-function storedParallelTrials(run: NewRun): number | null {
-  return run.parallelTrials !== undefined && run.parallelTrials > 1 ? run.parallelTrials : null;
 }
 
 /** Upgrades an older store before a reading command reads it; a store nobody may write cannot be. */

@@ -1,13 +1,18 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
-import { StoreError, type Options } from '../../../core/index.js';
+import { StoreError } from '../../../core/index.js';
 import type { ClaimOptions, RunLease, Store } from '../store.js';
 import { batchesOf, type TrialBatch } from '../trialCodec.js';
-import type { ExperimentRecord, NewRun, RunRecord, RunState, RunStatus, TrialRecord } from '../types.js';
+import type { ExperimentRecord, NewRun, RunRecord, RunState, TrialRecord } from '../types.js';
 import { maskCredentials } from './maskCredentials.js';
 import { retryConnection, storeErrorOf } from './pgErrors.js';
 import { migrate, newerSchemaError, PG_SCHEMA_VERSION, schemaVersion } from './pgSchema.js';
 import { PgTrialWriter } from './pgTrialWriter.js';
+import { storedParallelTrials, toRunRecord, unbatch, type RunRow as StoredRunRow } from '../runRows.js';
+
+interface RunRow extends StoredRunRow {
+  attempts: number; worker: string | null; heartbeat_at: Date | null; lease_until: Date | null;
+}
 
 export interface PostgresOpenOptions {
   /** Open without creating the schema (status, export, report): a database without one is refused. */
@@ -19,12 +24,6 @@ export interface PostgresOpenOptions {
   readonly waitForServer?: boolean;
 }
 
-interface RunRow {
-  id: number; experiment: string; optimizer: string; optimizer_label: string; optimizer_options: string;
-  task: string; seed: number; n_trials: number; time_budget: number | null; parallel_trials: number | null; status: RunStatus;
-  error: string | null; budget_used: number; started_at: string | null; finished_at: string | null;
-  attempts: number; worker: string | null; heartbeat_at: Date | null; lease_until: Date | null;
-}
 
 /** Default lease of a claimed run; heartbeats renew it every third of it. */
 export const DEFAULT_LEASE_SECONDS = 60;
@@ -341,10 +340,6 @@ async function insertBatches(client: pg.PoolClient, batches: readonly TrialBatch
   }
 }
 
-function unbatch(rows: ReadonlyArray<{ trials: string }>): TrialRecord[] {
-  return rows.flatMap((row) => JSON.parse(row.trials) as TrialRecord[]);
-}
-
 function withDefaults(claim: ClaimOptions): Required<ClaimOptions> {
   return { worker: claim.worker ?? `${hostname()}:${process.pid}`, leaseSeconds: claim.leaseSeconds ?? DEFAULT_LEASE_SECONDS };
 }
@@ -358,16 +353,3 @@ function passwordOf(url: string): string | undefined {
   }
 }
 
-function toRunRecord(row: RunRow): RunRecord {
-  return {
-    id: row.id, experiment: row.experiment, optimizer: row.optimizer, optimizerLabel: row.optimizer_label,
-    optimizerOptions: JSON.parse(row.optimizer_options) as Options, task: row.task, seed: row.seed,
-    status: row.status, error: row.error, nTrials: row.n_trials, timeBudget: row.time_budget, parallelTrials: row.parallel_trials ?? 1,
-    budgetUsed: row.budget_used, startedAt: row.started_at, finishedAt: row.finished_at,
-  };
-}
-
-/** NULL for one trial at a time, as the SQLite store keeps it. */
-function storedParallelTrials(run: NewRun): number | null {
-  return run.parallelTrials !== undefined && run.parallelTrials > 1 ? run.parallelTrials : null;
-}

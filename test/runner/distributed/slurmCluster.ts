@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers.js';
-import { freePort } from './freePort.js';
+import { freePort } from '../../freePort.js';
 
 const DAEMONS = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'sinfo'];
 

@@ -48,8 +48,9 @@ test('SIGTERM: the worker hands its run back with its trials and exits 143; the 
 
 test('status lists live workers with their last heartbeat and the queue by state', { skip: await skipWithoutPostgres(), timeout: 240_000 }, async (t) => {
   const setup = await queueSetup(t);
-  enqueue(setup, [...paced, '--seeds', '1-2', '--n-trials', '200', '--experiment', 'live']);
-  const worker = startWorker(setup, ['--concurrency', '1'], { QUEUE_TRIAL_MS: '20' });
+  // Runs of 100 s (1,000 trials x 100 ms): the worker is still inside its first run while both status calls read it.
+  enqueue(setup, [...paced, '--seeds', '1-2', '--n-trials', '1000', '--experiment', 'live']);
+  const worker = startWorker(setup, ['--concurrency', '1'], { QUEUE_TRIAL_MS: '100' });
   t.after(() => worker.child.kill('SIGKILL'));
   await waitFor(() => evaluations(setup.evalLog) >= 3, 30_000, 'the worker to start');
   const status = cli(['status', 'live', ...setup.storeArgs]);
