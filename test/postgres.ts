@@ -162,3 +162,14 @@ function userUid(name: string): { uid: number; gid: number } {
   return { uid: Number(result.stdout.trim()), gid: Number(group.stdout.trim()) };
 }
 
+
+/** Runs one statement on a fresh connection and returns its rows. */
+export async function queryRows(url: string, sql: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

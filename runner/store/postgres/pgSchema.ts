@@ -16,6 +16,31 @@ export const PG_SCHEMA_VERSION = 2;
 /** Any constant: serializes schema creation between processes opening one new database at once. */
 const MIGRATION_LOCK = 0x68706f61; // 'hpoa'
 
+/** The `trials` view: one row per stored trial, its fields read from the batch's JSON. */
+function trialsView(extraColumns: readonly string[]): string {
+  const columns = [
+    'b.run_id AS run_id',
+    'b.first_idx + (t.ord - 1)::integer AS idx',
+    "t.value -> 'config' AS config",
+    "(t.value ->> 'fidelity')::double precision AS fidelity",
+    "t.value -> 'cost' AS cost",
+    "t.value ->> 'status' AS status",
+    "(t.value ->> 'wallTime')::double precision AS wall_time",
+    "(t.value ->> 'virtualTime')::double precision AS virtual_time",
+    "(t.value ->> 'budgetUsed')::double precision AS budget_used",
+    "t.value -> 'info' AS info",
+    ...extraColumns,
+  ];
+  return `CREATE VIEW trials AS\nSELECT ${columns.join(',\n       ')}\nFROM trial_batches AS b, jsonb_array_elements(b.trials::jsonb) WITH ORDINALITY AS t(value, ord);`;
+}
+
+/** Schema 2's columns: the simulated clock of a trial run with parallel trials. */
+const SIMULATED_CLOCK_COLUMNS = [
+  "(t.value ->> 'simStart')::double precision AS sim_start",
+  "(t.value ->> 'simEnd')::double precision AS sim_end",
+  "(t.value ->> 'slot')::integer AS slot",
+];
+
 const SCHEMA_V1 = `
 CREATE TABLE experiments (
   name        text PRIMARY KEY,
@@ -51,39 +76,14 @@ CREATE TABLE trial_batches (
   trials     text NOT NULL,
   PRIMARY KEY (run_id, first_idx)
 );
-CREATE VIEW trials AS
-SELECT b.run_id AS run_id,
-       b.first_idx + (t.ord - 1)::integer AS idx,
-       t.value -> 'config' AS config,
-       (t.value ->> 'fidelity')::double precision AS fidelity,
-       t.value -> 'cost' AS cost,
-       t.value ->> 'status' AS status,
-       (t.value ->> 'wallTime')::double precision AS wall_time,
-       (t.value ->> 'virtualTime')::double precision AS virtual_time,
-       (t.value ->> 'budgetUsed')::double precision AS budget_used,
-       t.value -> 'info' AS info
-FROM trial_batches AS b, jsonb_array_elements(b.trials::jsonb) WITH ORDINALITY AS t(value, ord);
+${trialsView([])}
 `;
 
 /** Parallel trials: K per run, and the simulated clock of each trial in the view. */
 const SCHEMA_V2_STEP = `
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS parallel_trials integer;
 DROP VIEW IF EXISTS trials;
-CREATE VIEW trials AS
-SELECT b.run_id AS run_id,
-       b.first_idx + (t.ord - 1)::integer AS idx,
-       t.value -> 'config' AS config,
-       (t.value ->> 'fidelity')::double precision AS fidelity,
-       t.value -> 'cost' AS cost,
-       t.value ->> 'status' AS status,
-       (t.value ->> 'wallTime')::double precision AS wall_time,
-       (t.value ->> 'virtualTime')::double precision AS virtual_time,
-       (t.value ->> 'budgetUsed')::double precision AS budget_used,
-       t.value -> 'info' AS info,
-       (t.value ->> 'simStart')::double precision AS sim_start,
-       (t.value ->> 'simEnd')::double precision AS sim_end,
-       (t.value ->> 'slot')::integer AS slot
-FROM trial_batches AS b, jsonb_array_elements(b.trials::jsonb) WITH ORDINALITY AS t(value, ord);
+${trialsView(SIMULATED_CLOCK_COLUMNS)}
 `;
 
 /** The schema version of the database (0: no hpoarena schema). */

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { cli, QUEUE_PLUGIN } from '../../helpers.js';
-import { skipWithoutPostgres, skipWithoutPostgresBinaries, throwawayServer } from '../../postgres.js';
+import { queryRows, skipWithoutPostgres, skipWithoutPostgresBinaries, throwawayServer } from '../../postgres.js';
 import { enqueue, queueSetup, startWorker, storedRuns, waitFor } from './queueHelpers.js';
 
 const paced = ['--optimizers', 'random', '--tasks', 'test-queue/paced'];
@@ -19,7 +18,7 @@ test('enqueueing again queues nothing twice; a done experiment queues nothing', 
   assert.equal((await worker.exited).code, 0, worker.log());
   const third = enqueue(setup, [...paced, '--seeds', '1-4', '--n-trials', '5', '--experiment', 'again']);
   assert.match(third.stdout, /4 runs planned, 4 already done, 0 queued now, 0 already queued/);
-  const jobs = await query(setup.queueUrl, `SELECT state, count(*)::int AS n FROM hpoarena_boss.job GROUP BY state`);
+  const jobs = await queryRows(setup.queueUrl, `SELECT state, count(*)::int AS n FROM hpoarena_boss.job GROUP BY state`);
   assert.deepEqual(jobs, [{ state: 'completed', n: 4 }]);
 });
 
@@ -42,7 +41,7 @@ test('SIGTERM: the worker hands its run back with its trials and exits 143; the 
   const local = join(setup.dir, 'local.db');
   assert.equal(cli(['run', '--store', local, '--plugin', QUEUE_PLUGIN, ...paced, '--seeds', '1', '--n-trials', '50', '--experiment', 'term', '--workers', '0']).status, 0);
   assert.equal(cli(['export', 'term', ...setup.storeArgs.slice(0, 2)]).stdout, cli(['export', 'term', '--store', local]).stdout);
-  const jobs = await query(setup.queueUrl, `SELECT state, retry_count FROM hpoarena_boss.job ORDER BY created_on`);
+  const jobs = await queryRows(setup.queueUrl, `SELECT state, retry_count FROM hpoarena_boss.job ORDER BY created_on`);
   assert.deepEqual(jobs, [{ state: 'completed', retry_count: 0 }, { state: 'completed', retry_count: 0 }], 'handing back costs no attempt');
 });
 
@@ -79,11 +78,11 @@ test('bad queue databases: unreachable, wrong password, newer queue schema: one 
   assert.match(closed.stderr, /^hpoarena: Cannot reach the queue database postgres:\/\/hpoarena:\*\*\*@127\.0\.0\.1:1\/postgres: connection refused/);
   assert.equal(closed.stderr.split('\n').filter(Boolean).length, 1, closed.stderr);
   enqueue(setup, [...paced, '--seeds', '1', '--n-trials', '3', '--experiment', 'v']);
-  await query(server.url, 'UPDATE hpoarena_queue.version SET version = 99');
+  await queryRows(server.url, 'UPDATE hpoarena_queue.version SET version = 99');
   const newer = cli(['worker', ...setup.storeArgs, '--exit-when-idle', '0']);
   assert.equal(newer.status, 2);
   assert.match(newer.stderr, /^hpoarena: The queue tables in postgres:\/\/hpoarena:\*\*\*@.* were written by a newer hpoarena \(queue schema 99; this version reads up to 1\)/);
-  assert.deepEqual(await query(server.url, "SELECT state FROM hpoarena_boss.job"), [{ state: 'created' }], 'the queued run is kept');
+  assert.deepEqual(await queryRows(server.url, "SELECT state FROM hpoarena_boss.job"), [{ state: 'created' }], 'the queued run is kept');
   const notPg = cli(['worker', '--store', join(setup.dir, 's.db')]);
   assert.equal(notPg.status, 2);
   assert.match(notPg.stderr, /needs a PostgreSQL database for its queue/);
@@ -97,12 +96,3 @@ function evaluations(file: string): number {
   }
 }
 
-async function query(url: string, sql: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
