@@ -1,4 +1,4 @@
-import { resolveOptions, SearchSpace, type Optimizer, type OptimizerFactory, type TaskView } from '../core/index.js';
+import { resolveOptions, SearchSpace, type Optimizer, type OptimizerFactory, type Options, type TaskView } from '../core/index.js';
 import { median } from './figure.js';
 
 /** A 10-D continuous box [-5, 5]^10 with a budget large enough for every chunk. */
@@ -13,8 +13,8 @@ function continuousView(dimension: number, nTrials: number): TaskView {
 export class AskTellSession {
   private readonly optimizer: Optimizer;
 
-  constructor(factory: OptimizerFactory, budget: number, dimension = 10) {
-    this.optimizer = factory.create(continuousView(dimension, budget), 1, resolveOptions(factory, {}));
+  constructor(factory: OptimizerFactory, budget: number, dimension = 10, options: Options = {}) {
+    this.optimizer = factory.create(continuousView(dimension, budget), 1, resolveOptions(factory, options));
   }
 
   /** Microseconds per ask + tell over `n` trials (the task is free). */

@@ -12,8 +12,12 @@ export class PipeEcho {
   private readonly child: ChildProgram;
   private waiting: ((line: string) => void) | undefined;
 
-  constructor(private readonly dimension = 10) {
-    this.child = new ChildProgram({ command: process.execPath, args: [ECHO], label: 'echo' });
+  /** `launch` wraps the command line (e.g. to pin the child to a CPU); by default this Node runs the echo program. */
+  constructor(
+    private readonly dimension = 10,
+    launch: (command: string, args: string[]) => { command: string; args: string[] } = (command, args) => ({ command, args }),
+  ) {
+    this.child = new ChildProgram({ ...launch(process.execPath, [ECHO]), label: 'echo' });
     this.child.onLine = (line) => this.waiting?.(line);
   }
 

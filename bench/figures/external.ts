@@ -3,9 +3,11 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wilcoxonSignedRank } from '../../analysis/statistics/wilcoxon.js';
 import { externalFactory, findPython } from '../../optimizers/external/index.js';
+import { REFERENCE_CLIENT } from '../../optimizers/external/externalFactory.js';
 import { randomSearchFactory } from '../../optimizers/random/randomSearch.js';
 import { openSqliteStore, runExperiment, type SqliteStore } from '../../runner/index.js';
-import type { BenchFigure } from '../figure.js';
+import { FigureSkipped, type BenchFigure } from '../figure.js';
+import { allowedCpus, hasTaskset, pinnedCommand, whilePinned } from '../cpuPinning.js';
 import { AskTellSession } from '../askTell.js';
 import { PipeEcho } from '../pipeRoundTrip.js';
 import { median } from '../figure.js';
@@ -93,6 +95,8 @@ interface Overhead {
   readonly pipe: number;
   /** Median over block pairs of (external - inProcess) / pipe, each pair's two blocks timed back to back. */
   readonly ratio: number;
+  /** How harness and programs were placed, for the notes. */
+  readonly placement: string;
 }
 
 /** Small blocks, many of them: a pair of blocks (a few milliseconds) sees one load; medians drop the pairs a busy machine preempted. */
@@ -100,7 +104,42 @@ const BLOCK = 25;
 const PAIRS = 400;
 const WARM_UP = 2000;
 
-let overhead: Promise<Overhead> | undefined;
+/**
+ * 'same-cpu': the harness and both programs on one CPU, so a round trip is its CPU work plus two
+ * context switches (the figure with the target: it does not depend on where the scheduler puts
+ * the child). 'cross-cpu': the harness on one CPU, the programs on another, so every message
+ * also wakes the other CPU (what a run sees when the scheduler spreads the pair).
+ */
+type Placement = 'same-cpu' | 'cross-cpu';
+
+const overheads = new Map<Placement, Promise<Overhead>>();
+
+function measureOverhead(placement: Placement): Promise<Overhead> {
+  let measured = overheads.get(placement);
+  if (!measured) {
+    measured = placed(placement);
+    overheads.set(placement, measured);
+  }
+  return measured;
+}
+
+/** Pins this process (and so the programs, or only itself) and measures; unpinned, with a note, where taskset is missing. */
+async function placed(placement: Placement): Promise<Overhead> {
+  const cpus = allowedCpus();
+  if (!cpus || !hasTaskset()) {
+    if (placement === 'cross-cpu') throw new FigureSkipped('needs Linux and taskset (util-linux) to place the programs on another CPU');
+    return { ...(await timeBlocks((command, args) => ({ command, args }))), placement: 'unpinned (no taskset here: the scheduler placed the programs)' };
+  }
+  if (placement === 'cross-cpu') {
+    if (cpus.length < 2) throw new FigureSkipped(`needs two CPUs, this process may use ${cpus.length}`);
+    const [harness, program] = cpus;
+    const result = await whilePinned(harness, () => timeBlocks((command, args) => pinnedCommand(program, command, args)));
+    return { ...result, placement: `harness on CPU ${harness}, programs on CPU ${program}` };
+  }
+  const result = await whilePinned(cpus[0], () => timeBlocks((command, args) => ({ command, args })));
+  return { ...result, placement: `harness and programs on CPU ${cpus[0]}` };
+}
+
 /**
  * The protocol's cost per trial (the reference client over the in-process random search) and
  * one bare pipe round trip, in alternating blocks of 25 trials (external first in one pair,
@@ -109,37 +148,39 @@ let overhead: Promise<Overhead> | undefined;
  * 400 pairs ignores the pairs a time slice of another process fell into. The in-process
  * loop (a few microseconds, CPU only) is timed in chunks spread over the same span.
  */
-function measureOverhead(): Promise<Overhead> {
-  overhead ??= (async () => {
-    const budget = WARM_UP + BLOCK * PAIRS + 1000;
-    const external = new AskTellSession(externalFactory, budget);
-    const inProcess = new AskTellSession(randomSearchFactory, budget + 10 * CHUNK);
-    const pipe = new PipeEcho();
-    const pairs: Array<{ external: number; pipe: number }> = [];
-    const inProcessChunks: number[] = [];
-    try {
-      await external.chunk(WARM_UP);
-      await pipe.chunk(WARM_UP);
-      await inProcess.chunk(WARM_UP);
-      for (let p = 0; p < PAIRS; p++) {
-        const pair = p % 2 === 0
-          ? { external: await external.chunk(BLOCK), pipe: await pipe.chunk(BLOCK) }
-          : { pipe: await pipe.chunk(BLOCK), external: await external.chunk(BLOCK) };
-        pairs.push(pair);
-        if (p % 40 === 0) inProcessChunks.push(await inProcess.chunk(CHUNK));
-      }
-    } finally {
-      await Promise.all([external.close(), inProcess.close(), pipe.close()]);
+async function timeBlocks(launch: (command: string, args: string[]) => { command: string; args: string[] }): Promise<Omit<Overhead, 'placement'>> {
+  const budget = WARM_UP + BLOCK * PAIRS + 1000;
+  const client = launch(process.execPath, [REFERENCE_CLIENT]);
+  const external = new AskTellSession(externalFactory, budget, 10, { command: client.command, args: client.args });
+  const inProcess = new AskTellSession(randomSearchFactory, budget + 10 * CHUNK);
+  const pipe = new PipeEcho(10, launch);
+  const pairs: Array<{ external: number; pipe: number }> = [];
+  const inProcessChunks: number[] = [];
+  try {
+    await external.chunk(WARM_UP);
+    await pipe.chunk(WARM_UP);
+    await inProcess.chunk(WARM_UP);
+    for (let p = 0; p < PAIRS; p++) {
+      const pair = p % 2 === 0
+        ? { external: await external.chunk(BLOCK), pipe: await pipe.chunk(BLOCK) }
+        : { pipe: await pipe.chunk(BLOCK), external: await external.chunk(BLOCK) };
+      pairs.push(pair);
+      if (p % 40 === 0) inProcessChunks.push(await inProcess.chunk(CHUNK));
     }
-    const inProcessUs = median(inProcessChunks);
-    return {
-      external: median(pairs.map((r) => r.external)),
-      inProcess: inProcessUs,
-      pipe: median(pairs.map((r) => r.pipe)),
-      ratio: median(pairs.map((r) => (r.external - inProcessUs) / r.pipe)),
-    };
-  })();
-  return overhead;
+  } finally {
+    await Promise.all([external.close(), inProcess.close(), pipe.close()]);
+  }
+  const inProcessUs = median(inProcessChunks);
+  return {
+    external: median(pairs.map((r) => r.external)),
+    inProcess: inProcessUs,
+    pipe: median(pairs.map((r) => r.pipe)),
+    ratio: median(pairs.map((r) => (r.external - inProcessUs) / r.pipe)),
+  };
+}
+
+function ratioNote({ external, inProcess, pipe, placement }: Overhead): string {
+  return `protocol overhead per trial ${(external - inProcess).toFixed(1)} us over one bare JSON-line round trip between Node and a Node child ${pipe.toFixed(1)} us (a trial costs one round trip); ${placement}; median of ${PAIRS} per-pair ratios, blocks of ${BLOCK} trials alternating, after ${WARM_UP} warm-up trials`;
 }
 
 export const externalFigures: BenchFigure[] = [
@@ -147,10 +188,10 @@ export const externalFigures: BenchFigure[] = [
     name: 'external.roundtrip_us',
     unit: 'us',
     async run() {
-      const { external, inProcess } = await measureOverhead();
+      const overhead = await measureOverhead('same-cpu');
       return {
-        value: external - inProcess,
-        note: `protocol overhead per trial (ask + unanswered tell over stdio, hpoarena-ask-tell/2) with the TypeScript reference client: ${external.toFixed(1)} us vs ${inProcess.toFixed(1)} us in-process random search, 10-D; medians of ${PAIRS} interleaved blocks of ${BLOCK} trials; absolute: external.vs_pipe_roundtrip carries the target`,
+        value: overhead.external - overhead.inProcess,
+        note: `protocol overhead per trial (ask + unanswered tell over stdio, hpoarena-ask-tell/2) with the TypeScript reference client: ${overhead.external.toFixed(1)} us vs ${overhead.inProcess.toFixed(1)} us in-process random search, 10-D; ${overhead.placement}; medians of ${PAIRS} interleaved blocks of ${BLOCK} trials; external.vs_pipe_roundtrip carries the target`,
       };
     },
   },
@@ -159,11 +200,17 @@ export const externalFigures: BenchFigure[] = [
     unit: 'x',
     target: '<= 1.3',
     async run() {
-      const { external, inProcess, pipe, ratio } = await measureOverhead();
-      return {
-        value: ratio,
-        note: `protocol overhead per trial ${(external - inProcess).toFixed(1)} us over one bare JSON-line round trip between Node and a Node child ${pipe.toFixed(1)} us (a trial costs one round trip); median of ${PAIRS} per-pair ratios, blocks of ${BLOCK} trials alternating, after ${WARM_UP} warm-up trials`,
-      };
+      const overhead = await measureOverhead('same-cpu');
+      return { value: overhead.ratio, note: ratioNote(overhead) };
+    },
+  },
+  {
+    name: 'external.vs_pipe_roundtrip_cross_cpu',
+    unit: 'x',
+    target: '<= 1.3',
+    async run() {
+      const overhead = await measureOverhead('cross-cpu');
+      return { value: overhead.ratio, note: ratioNote(overhead) };
     },
   },
   {

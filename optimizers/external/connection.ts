@@ -28,7 +28,10 @@ interface Pending {
   readonly type: Request['type'];
   readonly resolve: (response: Response) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  /** performance.now() past which the request has timed out. */
+  readonly deadline: number;
+  /** What the failure says when it times out. */
+  readonly late: string;
 }
 
 /**
@@ -48,6 +51,14 @@ export class Connection {
   private version = PROTOCOL_V1;
   /** Id of the last unanswered (version 2) tell, to name it when an 'error' answers it. */
   private lastNotified: number | undefined;
+  /**
+   * One timer watches every request's deadline: arming a timer per request (thousands a
+   * second) cost more than the rest of the harness's share of a round trip. It fires at the
+   * deadline it was armed for, re-arms for a later one and is unref'd (the program's pipes keep
+   * the process alive while a request waits).
+   */
+  private watchdog: NodeJS.Timeout | undefined;
+  private watchdogAt = Infinity;
 
   private constructor(spec: LaunchSpec, private readonly timeouts: Timeouts) {
     this.child = new ChildProgram(spec);
@@ -96,7 +107,7 @@ export class Connection {
     if (this.pending) return Promise.reject(new Error(`External optimizer '${this.child.label}': '${body.type}' sent while '${this.pending.type}' is unanswered.`));
     const id = this.nextId++;
     this.lastNotified = id;
-    this.child.send(JSON.stringify({ ...body, id }));
+    this.child.send(JSON.stringify(withId(body, id)));
     return Promise.resolve();
   }
 
@@ -110,11 +121,30 @@ export class Connection {
     if (this.pending) return Promise.reject(new Error(`External optimizer '${this.child.label}': '${body.type}' sent while '${this.pending.type}' is unanswered.`));
     const id = this.nextId++;
     return new Promise<Response>((resolve, reject) => {
-      const what = body.type === 'init' ? `did not start: no 'ready' answer to 'init' within ${timeoutMs / 1000} s` : `did not answer '${body.type}' within ${timeoutMs / 1000} s`;
-      const timer = setTimeout(() => void this.fail(what), timeoutMs);
-      this.pending = { id, type: body.type, resolve, reject, timer };
-      this.child.send(JSON.stringify({ ...body, id }));
+      const late = body.type === 'init' ? `did not start: no 'ready' answer to 'init' within ${timeoutMs / 1000} s` : `did not answer '${body.type}' within ${timeoutMs / 1000} s`;
+      const deadline = performance.now() + timeoutMs;
+      this.pending = { id, type: body.type, resolve, reject, deadline, late };
+      this.watch(deadline);
+      this.child.send(JSON.stringify(withId(body, id)));
     });
+  }
+
+  /** Makes sure the watchdog fires no later than `deadline`. */
+  private watch(deadline: number): void {
+    if (this.watchdog !== undefined && this.watchdogAt <= deadline) return;
+    clearTimeout(this.watchdog);
+    this.watchdogAt = deadline;
+    this.watchdog = setTimeout(() => this.onWatchdog(), Math.max(0, deadline - performance.now()));
+    this.watchdog.unref();
+  }
+
+  private onWatchdog(): void {
+    this.watchdog = undefined;
+    this.watchdogAt = Infinity;
+    const pending = this.pending;
+    if (!pending || this.failure) return;
+    if (performance.now() >= pending.deadline) void this.fail(pending.late);
+    else this.watch(pending.deadline);
   }
 
   /**
@@ -141,6 +171,7 @@ export class Connection {
       }
     }
     await this.child.terminate(2000);
+    clearTimeout(this.watchdog);
   }
 
   /**
@@ -151,7 +182,8 @@ export class Connection {
     if (this.failure) return this.failure;
     this.failure = (async () => {
       const pending = this.pending;
-      if (pending) clearTimeout(pending.timer);
+      clearTimeout(this.watchdog);
+      this.watchdog = undefined;
       const during = pending ? `, during '${pending.type}',` : '';
       const pid = this.child.pid === undefined ? '' : ` (pid ${this.child.pid})`;
       await this.child.terminate(0, 500);
@@ -198,10 +230,14 @@ export class Connection {
       void this.fail(`answered '${pending.type}' with '${response.type}' (expected '${EXPECTED_RESPONSE[pending.type]}')`);
       return;
     }
-    clearTimeout(pending.timer);
     this.pending = undefined;
     pending.resolve(response);
   }
+}
+
+/** The request as sent: its body with the id added (bodies are fresh literals, so no copy). */
+function withId(body: RequestBody, id: number): Request {
+  return Object.assign(body, { id }) as Request;
 }
 
 function exitText(status: ExitStatus): string {

@@ -25,6 +25,8 @@ const MAX_PENDING = 1024;
  */
 export class ExternalOptimizer implements Optimizer {
   private connection: Promise<Connection> | undefined;
+  /** The connection once open: ask and tell use it without awaiting a settled promise each time. */
+  private live: Connection | undefined;
   private readonly pending: Array<{ readonly handle: Json; readonly config: Config; readonly fidelity: number | undefined }> = [];
   private readonly tracker: IncumbentTracker;
 
@@ -33,7 +35,7 @@ export class ExternalOptimizer implements Optimizer {
   }
 
   async ask(): Promise<TrialInfo> {
-    const connection = await this.connect();
+    const connection = this.live ?? (await this.connect());
     const response = await connection.request({ type: 'ask' });
     const proposal = response as Extract<Response, { type: 'proposal' }>;
     const info = await this.check(connection, proposal);
@@ -44,8 +46,8 @@ export class ExternalOptimizer implements Optimizer {
 
   async tell(info: TrialInfo, value: TrialValue): Promise<void> {
     this.tracker.observe(info, value);
-    const connection = await this.connect();
-    const cost = [value.cost].flat().map((c) => (Number.isFinite(c) ? c : null));
+    const connection = this.live ?? (await this.connect());
+    const cost = typeof value.cost === 'number' ? [finiteOrNull(value.cost)] : value.cost.map(finiteOrNull);
     // Version 2: the tell is not answered, so it travels with the next ask (one round trip a trial).
     const send = connection.tellsUnanswered ? connection.notify.bind(connection) : connection.request.bind(connection);
     await send({
@@ -120,6 +122,7 @@ export class ExternalOptimizer implements Optimizer {
             `(asks before earlier tells, tells in any order; docs/protocol.md). Use --parallel-trials 1 for it, or declare the capability.`,
         );
       }
+      this.live = connection;
       return connection;
     })();
     return this.connection;
@@ -154,6 +157,11 @@ export class ExternalOptimizer implements Optimizer {
     const [entry] = this.pending.splice(index, 1);
     return entry.handle;
   }
+}
+
+/** JSON has no NaN or Infinity: a cost that is not finite travels as null. */
+function finiteOrNull(cost: number): number | null {
+  return Number.isFinite(cost) ? cost : null;
 }
 
 function invalidReason(validate: () => void): string {
