@@ -51,10 +51,11 @@ export class SqliteStore implements Store {
    * write transaction.
    */
   private insertBatches(batches: readonly TrialBatch[]): void {
-    const stored = this.statement('SELECT coalesce(max(first_idx + n), 0) AS next FROM trial_batches WHERE run_id = ?');
+    // The run's last batch by key (batches never overlap): a seek, where max(first_idx + n) read every batch of the run.
+    const stored = this.statement('SELECT first_idx + n AS next FROM trial_batches WHERE run_id = ? ORDER BY first_idx DESC LIMIT 1');
     const insert = this.statement('INSERT INTO trial_batches (run_id, first_idx, n, trials) VALUES (?, ?, ?, ?)');
     for (const batch of batches) {
-      const next = (stored.get(batch.runId) as { next: number }).next;
+      const next = (stored.get(batch.runId) as { next: number } | undefined)?.next ?? 0;
       const skip = Math.max(0, next - batch.firstIndex);
       if (skip >= batch.lines.length) continue;
       const lines = skip > 0 ? batch.lines.slice(skip) : batch.lines;
@@ -78,6 +79,9 @@ export class SqliteStore implements Store {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // A checkpoint costs two fsyncs whatever it copies: every 16 MB of WAL rather than SQLite's 4 MB
+        // (trial batches are ~100 KB each; a 10,000-trial run no longer stops for one mid-run).
+        db.pragma('wal_autocheckpoint = 4096');
         // Take the write lock once now: a store we cannot write fails here, with one message, not mid-run.
         db.transaction(() => {}).immediate();
         if (version < SCHEMA_VERSION) migrate(db);

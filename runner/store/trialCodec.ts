@@ -6,17 +6,14 @@ import type { TrialRecord } from './types.js';
  * Non-finite costs become null (what the store has always kept for them).
  */
 export function serializeTrial(trial: TrialRecord): string {
-  return JSON.stringify({ ...trial, cost: finiteCost(trial.cost) });
+  // JSON already writes a non-finite number as null; only a vector with one must become null as a whole (no copy otherwise).
+  const { cost } = trial;
+  if (cost === null || typeof cost === 'number' || cost.every(Number.isFinite)) return JSON.stringify(trial);
+  return JSON.stringify({ ...trial, cost: null });
 }
 
 export function parseTrial(line: string): TrialRecord {
   return JSON.parse(line) as TrialRecord;
-}
-
-function finiteCost(cost: number | readonly number[] | null): number | readonly number[] | null {
-  if (cost === null) return null;
-  if (typeof cost === 'number') return Number.isFinite(cost) ? cost : null;
-  return cost.every(Number.isFinite) ? cost : null;
 }
 
 /** Consecutive trials of one run, serialized: what one row of `trial_batches` holds. */

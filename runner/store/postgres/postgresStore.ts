@@ -332,8 +332,9 @@ async function insertBatches(client: pg.PoolClient, batches: readonly TrialBatch
   const runIds = [...new Set(batches.map((b) => b.runId))].sort((a, b) => a - b);
   await client.query('SELECT id FROM runs WHERE id = ANY($1::integer[]) ORDER BY id FOR UPDATE', [runIds]);
   for (const batch of batches) {
-    const { rows } = await client.query<{ next: number }>('SELECT coalesce(max(first_idx + n), 0) AS next FROM trial_batches WHERE run_id = $1', [batch.runId]);
-    const skip = Math.max(0, rows[0].next - batch.firstIndex);
+    // The run's last batch by key (batches never overlap): an index seek, not a scan of the run's batches.
+    const { rows } = await client.query<{ next: number }>('SELECT first_idx + n AS next FROM trial_batches WHERE run_id = $1 ORDER BY first_idx DESC LIMIT 1', [batch.runId]);
+    const skip = Math.max(0, (rows[0]?.next ?? 0) - batch.firstIndex);
     if (skip >= batch.lines.length) continue;
     const lines = skip > 0 ? batch.lines.slice(skip) : batch.lines;
     await client.query('INSERT INTO trial_batches (run_id, first_idx, n, trials) VALUES ($1, $2, $3, $4)', [batch.runId, batch.firstIndex + skip, lines.length, `[${lines.join(',')}]`]);
