@@ -25,25 +25,32 @@ async function main(): Promise<void> {
   }
   if (!json) console.log(`${'figure'.padEnd(40)} ${'value'.padStart(14)} ${'unit'.padEnd(8)} ${'target'.padEnd(10)} ${'ok'.padEnd(4)} note`);
   let failed = false;
+  const benchStart = performance.now();
   for (const figure of figures) {
+    const start = performance.now();
+    // Figures that share a measurement (e.g. the harness ratios) charge it to the first of them.
+    const seconds = () => Math.round((performance.now() - start) / 100) / 10;
     try {
       const result = await figure.run();
       const ok = meetsTarget(figure.target, result.value);
       const verdict = ok === undefined ? {} : { target: figure.target, ok };
-      if (json) console.log(JSON.stringify({ name: figure.name, value: result.value, unit: figure.unit, ...verdict, ...(result.note ? { note: result.note } : {}) }));
+      if (json) console.log(JSON.stringify({ name: figure.name, value: result.value, unit: figure.unit, ...verdict, ...(result.note ? { note: result.note } : {}), seconds: seconds() }));
       else console.log(`${figure.name.padEnd(40)} ${formatValue(result.value).padStart(14)} ${figure.unit.padEnd(8)} ${(figure.target ?? '').padEnd(10)} ${(ok === undefined ? '' : ok ? 'yes' : 'NO').padEnd(4)} ${result.note ?? ''}`);
     } catch (error) {
       if (error instanceof FigureSkipped) {
-        if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, skipped: error.message }));
+        if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, skipped: error.message, seconds: seconds() }));
         else console.log(`${figure.name.padEnd(40)} ${'SKIPPED'.padStart(14)} ${error.message}`);
         continue;
       }
       failed = true;
       const message = error instanceof Error ? error.message : String(error);
-      if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, error: message }));
+      if (json) console.log(JSON.stringify({ name: figure.name, value: null, unit: figure.unit, error: message, seconds: seconds() }));
       else console.log(`${figure.name.padEnd(40)} ${'ERROR'.padStart(14)} ${message}`);
     }
   }
+  const total = Math.round((performance.now() - benchStart) / 1000);
+  if (!json) console.log(`\n${figures.length} figures in ${total} s`);
+  else process.stderr.write(`${figures.length} figures in ${total} s\n`);
   if (failed) process.exitCode = 1;
 }
 

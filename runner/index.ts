@@ -3,7 +3,7 @@ export * from './experimentSpec.js';
 export * from './experiment.js';
 export * from './executeRun.js';
 export { executeRuns, defaultWorkerCount, RunPool, type PoolOptions } from './pool.js';
-export { runLoop, trialSeed, configSeed, type LoopInput, type LoopResult } from './runLoop.js';
+export { runLoop, trialSeed, seedOfTrial, configSeed, type LoopInput, type LoopResult } from './runLoop.js';
 export { evaluateChecked, checkTrial } from './evaluateTrial.js';
 export { selectTasks, globToRegExp } from './taskSelection.js';
 export { exportTrials, EXPORT_COLUMNS, PARALLEL_EXPORT_COLUMNS, type ExportFormat } from './exportTrials.js';

@@ -114,7 +114,7 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
         input.discardFrom(index);
       }
       replaying = false;
-      record = newRecord(input.runId, index, info, value, budgetUsed + cost, parallel ? done : undefined);
+      record = newRecord(input.runId, index, input.seed, info, value, budgetUsed + cost, parallel ? done : undefined);
       input.persist(record);
     }
     if (index + 1 >= recorded.length) replaying = false;
@@ -128,15 +128,20 @@ export async function runLoop(input: LoopInput): Promise<LoopResult> {
   return { trials: index, budgetUsed, replayed, divergedAt };
 }
 
-/** The stored form of a told trial; only runs with parallel trials carry the clock, so sequential records serialize exactly as before. */
-function newRecord(runId: number, index: number, info: TrialInfo, value: TrialValue, budgetUsed: number, clock: InFlight<unknown> | undefined): TrialRecord {
+/**
+ * The stored form of a told trial; only runs with parallel trials carry the clock, and only a
+ * trial whose seed is not the default one for its index carries it, so sequential records of
+ * per-trial seeded tasks serialize exactly as before.
+ */
+function newRecord(runId: number, index: number, runSeed: number, info: TrialInfo, value: TrialValue, budgetUsed: number, clock: InFlight<unknown> | undefined): TrialRecord {
   const cost = value.status === 'ok' ? (value.cost as number | number[]) : null;
   const fidelity = info.fidelity ?? null;
   const extra = value.info ?? null;
-  if (!clock) return { runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra };
+  const seed = info.seed === undefined || info.seed === trialSeed(runSeed, index) ? {} : { seed: info.seed };
+  if (!clock) return { runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra, ...seed };
   return {
     runId, index, config: info.config, fidelity, cost, status: value.status, wallTime: value.wallTime, virtualTime: value.virtualTime, budgetUsed, info: extra,
-    simStart: clock.simStart, simEnd: clock.simEnd, slot: clock.slot,
+    simStart: clock.simStart, simEnd: clock.simEnd, slot: clock.slot, ...seed,
   };
 }
 
@@ -159,6 +164,11 @@ function completeTrial(task: Task, proposal: TrialInfo, runSeed: number, index: 
   const checked = checkTrial(task, proposal);
   const seed = proposal.seed ?? (task.trialSeeding === 'per-config' ? configSeed(runSeed, checked.config) : trialSeed(runSeed, index));
   return { ...checked, seed };
+}
+
+/** The seed the task got for a stored trial (what its record says, else the default for its index). */
+export function seedOfTrial(runSeed: number, trial: Pick<TrialRecord, 'index' | 'seed'>): number {
+  return trial.seed ?? trialSeed(runSeed, trial.index);
 }
 
 /** The seed a task receives for its own randomness at trial `index` of a run. */

@@ -1,6 +1,6 @@
 import { fileWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
 import { UnknownNameError } from '../../core/index.js';
-import { trialSeed, type RunRecord, type Store, type TrialRecord } from '../../runner/index.js';
+import { seedOfTrial, type RunRecord, type Store, type TrialRecord } from '../../runner/index.js';
 import { benchmarkId, carpsTaskType, CARPS_STATUS, PARQUET_COLUMNS } from './columns.js';
 import { formatPythonLiteral } from './pythonLiteral.js';
 
@@ -125,7 +125,7 @@ function runRows(experiment: string, run: RunRecord, trials: readonly TrialRecor
       experiment_id: run.id, benchmark_id: benchmarkId(run.task), task_id: run.task, task_type: taskType, subset_id: null,
       optimizer_id: run.optimizerLabel, seed: run.seed, n_trials: trial.budgetUsed, n_function_calls: trial.index + 1,
       n_trials_norm: normalized(trial.budgetUsed, budget), 'task.optimization_resources.n_trials': run.nTrials,
-      trial_info__config: formatPythonLiteral(Object.values(trial.config)), trial_info__instance: null, trial_info__seed: trialSeed(run.seed, trial.index),
+      trial_info__config: formatPythonLiteral(Object.values(trial.config)), trial_info__instance: null, trial_info__seed: seedOfTrial(run.seed, trial),
       trial_info__budget: trial.fidelity, trial_info__normalized_budget: trial.fidelity !== null ? trial.budgetUsed - previousBudget : null,
       trial_info__name: null, trial_info__checkpoint: null, trial_value__cost: cost,
       trial_value__cost_raw: vector ? formatPythonLiteral(vector) : ranges.anyVector && cost !== null ? formatPythonLiteral(cost) : cost,

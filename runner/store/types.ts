@@ -56,6 +56,12 @@ export interface TrialRecord {
   readonly simStart?: number;
   readonly simEnd?: number;
   readonly slot?: number;
+  /**
+   * The seed the task got for this trial, stored only when it is not trialSeed(run seed, index):
+   * with parallel trials (seeds follow ask order, records tell order), on tasks seeded per
+   * configuration, or when the optimizer chose it. Read it with seedOfTrial().
+   */
+  readonly seed?: number;
 }
 
 /** A run's status and bookkeeping, as `store copy` carries them from one store to another. */

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { exportParquet, PARQUET_COLUMNS } from '../../analysis/index.js';
 import { SpecError } from '../../core/index.js';
-import { exportTrials, loadPlugins, openSqliteStore, openStore, planExperiment, runExperiment, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
+import { exportTrials, loadPlugins, openSqliteStore, openStore, planExperiment, runExperiment, seedOfTrial, trialSeed, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
 import { CLI, GOLDEN_PLUGIN, REPO_ROOT, cli, exportText, tempDir } from '../helpers.js';
 import { freshDatabase, skipWithoutPostgres } from '../postgres.js';
 
@@ -230,7 +230,7 @@ test('re-running an experiment with another K is refused with the difference nam
   assert.ok(store.trials(store.listRuns(small.experiment)[0].id).every((trial) => trial.slot !== undefined));
 });
 
-test('Parquet export: CARP-S start and end times are the simulated ones, hpoarena_slot the worker slot (absent for K = 1)', async (t) => {
+test('Parquet export: CARP-S start and end times are the simulated ones, hpoarena_slot the worker slot (absent for K = 1), trial_info__seed the seed each trial was asked with', async (t) => {
   const dir = tempDir(t);
   const small: ExperimentSpec = { ...spec, optimizers: [{ name: 'asha', label: 'asha', options: {} }], tasks: ['mfpbench/SO/mfh/mfh3_good'], seeds: [1] };
   for (const k of [4, 1]) {
@@ -242,11 +242,19 @@ test('Parquet export: CARP-S start and end times are the simulated ones, hpoaren
     store.close();
     const rows = (await parquetReadObjects({ file: await asyncBufferFromFile(file) })) as Array<Record<string, unknown>>;
     assert.equal(rows.length, trials.length);
+    // Every told trial's seed is the one it was asked with: the seeds of asks 0..n-1, in tell order for K = 4.
+    const seeds = rows.map((row) => Number(row.trial_info__seed));
+    const asked = trials.map((_, i) => trialSeed(1, i));
+    assert.deepEqual([...seeds].sort(), [...asked].sort());
     if (k === 1) {
+      assert.deepEqual(seeds, asked);
+      assert.ok(trials.every((trial) => !('seed' in trial)), 'K = 1 records keep their old form');
       assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS]);
       assert.ok(rows.every((row) => row.trial_value__starttime === 0 && row.trial_value__endtime === 0));
       continue;
     }
+    assert.notDeepEqual(seeds, asked, 'with 4 in flight the tell order differs from the ask order');
+    assert.deepEqual(seeds, trials.map((trial) => seedOfTrial(1, trial)));
     assert.deepEqual(Object.keys(rows[0]), [...PARQUET_COLUMNS, 'hpoarena_slot']);
     rows.forEach((row, i) => {
       assert.equal(row.trial_value__starttime, trials[i].simStart);
