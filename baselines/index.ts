@@ -6,7 +6,7 @@
 export { BASELINE_PORTFOLIOS } from './portfolio.js';
 export { SHIPPED_BASELINES_DIR, baselineDir, parseSubsetName, type SubsetName } from './location.js';
 export { BASELINES_FORMAT, type BaselineEntry, type BaselineManifest, listBaselineSubsets, manifestPath, readManifest, readVerified, sha256 } from './manifest.js';
-export { type ShippedRun, type ShippedTrial, decodeRuns, encodeRuns } from './runFile.js';
+export { type ShippedRun, type ShippedTrial, decodeRuns, encodeRuns, trialRecords } from './runFile.js';
 export { type LoadOptions, type LoadedBaselines, loadBaselines } from './loadBaselines.js';
 export { addFinishedRuns, toShippedRun } from './storeRuns.js';
 export { HPOARENA_VERSION, type WriteOptions, writeBaselines } from './writeBaselines.js';

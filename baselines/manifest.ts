@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { DataMissingError, StoreError, type Options } from '../core/index.js';
 import type { SubsetName } from './location.js';
 
-export const BASELINES_FORMAT = 'hpoarena-baselines/1';
+/**
+ * The format written. /2 ships trials without their wall time and task info (see runFile.ts);
+ * /1 files (with them) still read.
+ */
+export const BASELINES_FORMAT = 'hpoarena-baselines/2';
+const READABLE_FORMATS: readonly string[] = ['hpoarena-baselines/1', BASELINES_FORMAT];
 
 /** One optimizer's shipped runs: its file, what produced it and what it cost. */
 export interface BaselineEntry {
@@ -30,7 +35,7 @@ export interface BaselineEntry {
 
 /** results/baselines/<type>/<set>/manifest.json */
 export interface BaselineManifest {
-  readonly format: typeof BASELINES_FORMAT;
+  readonly format: string;
   /** The subset, e.g. subset:blackbox/dev, and the sha256 of its file when the runs were made. */
   readonly subset: string;
   readonly subsetSha256: string;
@@ -62,7 +67,7 @@ export function readManifest(dir: string, subset: SubsetName, shipped: readonly 
   } catch (error) {
     throw new StoreError(`Baseline manifest '${path}' is not valid JSON: ${(error as Error).message}`);
   }
-  if (manifest.format !== BASELINES_FORMAT || !Array.isArray(manifest.optimizers)) {
+  if (!READABLE_FORMATS.includes(manifest.format) || !Array.isArray(manifest.optimizers)) {
     throw new StoreError(`'${path}' is not a baseline manifest: expected "format": "${BASELINES_FORMAT}" and an "optimizers" list.`);
   }
   return manifest;

@@ -2,8 +2,15 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { StoreError, type Options } from '../core/index.js';
 import type { TrialRecord } from '../runner/index.js';
 
-/** A trial as shipped: a TrialRecord without its run id; its index is its position. */
-export type ShippedTrial = Omit<TrialRecord, 'runId' | 'index'>;
+/**
+ * A trial as shipped: a TrialRecord without its run id (its index is its position), its wall
+ * time and the task's info. Both are left out on purpose: the wall time is this machine's
+ * (random digits that no re-run reproduces, a tenth of a file) and the info is what the task
+ * reports besides the cost (YAHPO's other metrics: 60% of a multi-fidelity file), which a re-run
+ * recomputes exactly. Neither is compared by `reproduce` nor read by the report. Files written
+ * before (format /1) carry them and still read.
+ */
+export type ShippedTrial = Omit<TrialRecord, 'runId' | 'index' | 'wallTime' | 'info'> & Partial<Pick<TrialRecord, 'wallTime' | 'info'>>;
 
 /** One finished baseline run as shipped: enough to rebuild it in a store and to re-run it. */
 export interface ShippedRun {
@@ -51,10 +58,13 @@ export function decodeRuns(bytes: Buffer, source: string): ShippedRun[] {
 }
 
 export function shippedTrial(trial: TrialRecord): ShippedTrial {
-  const { runId: _runId, index: _index, ...rest } = trial;
+  const { runId: _runId, index: _index, wallTime: _wallTime, info: _info, ...rest } = trial;
   return rest;
 }
 
+/** A shipped run's trials as records: a wall time of 0 and no info where the file has none, fields in the store's order. */
 export function trialRecords(run: ShippedRun, runId: number): TrialRecord[] {
-  return run.trials.map((trial, index) => ({ runId, index, ...trial }));
+  return run.trials.map(({ config, fidelity, cost, status, wallTime, virtualTime, budgetUsed, info, ...rest }, index) => ({
+    runId, index, config, fidelity, cost, status, wallTime: wallTime ?? 0, virtualTime, budgetUsed, info: info ?? null, ...rest,
+  }));
 }

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import { analyzeExperiment } from '../../analysis/index.js';
 import {
   combineWithBaselines, computeBaselines, decodeRuns, encodeRuns, loadBaselines, parseSubsetName, readManifest, reproduceBaselines, sampleRuns, sha256,
-  toShippedRun, type BaselineManifest,
+  toShippedRun, trialRecords, type BaselineManifest,
 } from '../../baselines/index.js';
 import { DataMissingError, SpecError, StoreError, UnknownNameError } from '../../core/index.js';
 import { openStore } from '../../runner/index.js';
@@ -73,6 +73,24 @@ describe('shipped baselines', () => {
     }
     assert.deepEqual(decodeRuns(encodeRuns(runs), 'x'), runs);
     assert.ok(encodeRuns(runs).equals(encodeRuns(runs)), 'same runs, same bytes');
+  });
+
+  it('ships trials without wall time and task info; loaded back they have a wall time of 0 and no info, every compared field intact', async () => {
+    const { runs } = loadBaselines(SUBSET, { dir: out });
+    const manifest = readManifest(join(out, 'blackbox', 'mini'), parseSubsetName(SUBSET));
+    assert.equal(manifest.format, 'hpoarena-baselines/2');
+    assert.ok(runs.every((run) => run.trials.every((trial) => !('wallTime' in trial) && !('info' in trial))));
+    const records = trialRecords(runs[0], 7);
+    assert.deepEqual(Object.keys(records[0]), ['runId', 'index', 'config', 'fidelity', 'cost', 'status', 'wallTime', 'virtualTime', 'budgetUsed', 'info']);
+    assert.ok(records.every((r, i) => r.runId === 7 && r.index === i && r.wallTime === 0 && r.info === null));
+    const store = await openStore(storePath, { readonly: true });
+    try {
+      const stored = await store.trials((await store.listRuns('baselines-blackbox-mini')).find((r) => r.optimizerLabel === runs[0].optimizerLabel && r.task === runs[0].task && r.seed === runs[0].seed)!.id);
+      assert.ok(stored.some((t) => t.wallTime > 0), 'the store keeps the measured wall times');
+      for (const field of ['config', 'fidelity', 'cost', 'status', 'virtualTime', 'budgetUsed'] as const) assert.deepEqual(records.map((r) => r[field]), stored.map((t) => t[field]), field);
+    } finally {
+      await store.close();
+    }
   });
 
   it('filters by optimizer and seed, and names a baseline optimizer that is not shipped', () => {
