@@ -179,6 +179,19 @@ async function timeBlocks(launch: (command: string, args: string[]) => { command
   };
 }
 
+/** The protocol's overhead over a bare round trip under one placement; target 1.3: a trial costs one round trip. */
+function roundTripRatio(name: string, placement: Placement): BenchFigure {
+  return {
+    name,
+    unit: 'x',
+    target: '<= 1.3',
+    async run() {
+      const overhead = await measureOverhead(placement);
+      return { value: overhead.ratio, note: ratioNote(overhead) };
+    },
+  };
+}
+
 function ratioNote({ external, inProcess, pipe, placement }: Overhead): string {
   return `protocol overhead per trial ${(external - inProcess).toFixed(1)} us over one bare JSON-line round trip between Node and a Node child ${pipe.toFixed(1)} us (a trial costs one round trip); ${placement}; median of ${PAIRS} per-pair ratios, blocks of ${BLOCK} trials alternating, after ${WARM_UP} warm-up trials`;
 }
@@ -195,24 +208,8 @@ export const externalFigures: BenchFigure[] = [
       };
     },
   },
-  {
-    name: 'external.vs_pipe_roundtrip',
-    unit: 'x',
-    target: '<= 1.3',
-    async run() {
-      const overhead = await measureOverhead('same-cpu');
-      return { value: overhead.ratio, note: ratioNote(overhead) };
-    },
-  },
-  {
-    name: 'external.vs_pipe_roundtrip_cross_cpu',
-    unit: 'x',
-    target: '<= 1.3',
-    async run() {
-      const overhead = await measureOverhead('cross-cpu');
-      return { value: overhead.ratio, note: ratioNote(overhead) };
-    },
-  },
+  roundTripRatio('external.vs_pipe_roundtrip', 'same-cpu'),
+  roundTripRatio('external.vs_pipe_roundtrip_cross_cpu', 'cross-cpu'),
   {
     name: 'external.crosscheck.tpe_norm_cost',
     unit: '',
