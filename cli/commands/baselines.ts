@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { existsSync } from 'node:fs';
 import {
-  BASELINE_PORTFOLIOS, SHIPPED_BASELINES_DIR, baselineDir, computeBaselines, manifestPath, parseSubsetName, readManifest,
+  BASELINE_PORTFOLIOS, SHIPPED_BASELINES_DIR, baselineDir, compactSeeds, computeBaselines, manifestPath, parseSubsetName, readManifest,
 } from '../../baselines/index.js';
 import { defaultWorkerCount, openStore, parseSeeds, wholeNumber } from '../../runner/index.js';
 import { listSubsets } from '../../subsets/index.js';
@@ -63,7 +63,7 @@ const listCommand: CommandModule<object, { json: boolean }> = {
       const manifest = readManifest(dir, subset);
       const seeds = [...new Set(manifest.optimizers.flatMap((e) => e.seeds))].sort((a, b) => a - b);
       return [{
-        subset: subset.spec, optimizers: manifest.optimizers.map((e) => e.label), seeds: seeds.join(','),
+        subset: subset.spec, optimizers: manifest.optimizers.map((e) => e.label), seeds: compactSeeds(seeds),
         runs: manifest.optimizers.reduce((n, e) => n + e.runs, 0),
         runHours: manifest.optimizers.reduce((n, e) => n + e.runSeconds, 0) / 3600,
         bytes: manifest.optimizers.reduce((n, e) => n + e.bytes, 0), portfolio: BASELINE_PORTFOLIOS[subset.type],
