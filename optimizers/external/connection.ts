@@ -52,10 +52,9 @@ export class Connection {
   /** Id of the last unanswered (version 2) tell, to name it when an 'error' answers it. */
   private lastNotified: number | undefined;
   /**
-   * One timer watches every request's deadline: arming a timer per request (thousands a
-   * second) cost more than the rest of the harness's share of a round trip. It fires at the
-   * deadline it was armed for, re-arms for a later one and is unref'd (the program's pipes keep
-   * the process alive while a request waits).
+   * One timer watches every request's deadline, so a round trip does not arm and clear a timer
+   * (thousands a second). It fires at the deadline it was armed for, re-arms for a later one
+   * and is unref'd (the program's pipes keep the process alive while a request waits).
    */
   private watchdog: NodeJS.Timeout | undefined;
   private watchdogAt = Infinity;
