@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root (tests run from dist/test/...). */
@@ -31,4 +31,23 @@ export async function toArray<T>(items: AsyncIterable<T>): Promise<T[]> {
 /** An export (exportTrials) as one string. */
 export async function exportText(lines: AsyncIterable<string>): Promise<string> {
   return (await toArray(lines)).join('');
+}
+
+/**
+ * Starts `hpoarena ARGS` (one run, stored at `store`) and kills it with SIGKILL once its run's
+ * journal holds more than 1 MB (a few thousand durable trials): a crash mid-run, for resume tests.
+ */
+export async function killCliMidRun(args: string[], store: string): Promise<void> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const journal = join(`${store}.trial-journal`, 'run-1.jsonl');
+  const deadline = Date.now() + 60_000;
+  while (!(existsSync(journal) && statSync(journal).size > 1_000_000)) {
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('run never started writing trials');
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
 }

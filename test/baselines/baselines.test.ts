@@ -25,6 +25,20 @@ function writeSubset(dir: string): void {
   }));
 }
 
+/** A copy of the mini subset's baselines under `root` with one bit of `label`'s file flipped (at the byte `at` picks). */
+function tamperedCopy(from: string, root: string, label: string, at: (bytes: Buffer) => number): string {
+  const dir = join(root, 'blackbox', 'mini');
+  mkdirSync(dir, { recursive: true });
+  const manifest = readFileSync(join(from, 'blackbox', 'mini', 'manifest.json'), 'utf8');
+  writeFileSync(join(dir, 'manifest.json'), manifest);
+  for (const entry of (JSON.parse(manifest) as BaselineManifest).optimizers) {
+    const bytes = readFileSync(join(from, 'blackbox', 'mini', entry.file));
+    if (entry.label === label) bytes[at(bytes)] ^= 1;
+    writeFileSync(join(dir, entry.file), bytes);
+  }
+  return root;
+}
+
 describe('shipped baselines', () => {
   let root: string;
   let out: string;
@@ -140,16 +154,7 @@ describe('shipped baselines', () => {
   });
 
   it('refuses a tampered file (hash mismatch), a missing manifest and a malformed subset name', (t) => {
-    const copy = join(tempDir(t), 'baselines');
-    const dir = join(copy, 'blackbox', 'mini');
-    mkdirSync(dir, { recursive: true });
-    const manifest = readFileSync(join(out, 'blackbox', 'mini', 'manifest.json'), 'utf8');
-    writeFileSync(join(dir, 'manifest.json'), manifest);
-    for (const entry of (JSON.parse(manifest) as BaselineManifest).optimizers) {
-      const bytes = readFileSync(join(out, 'blackbox', 'mini', entry.file));
-      if (entry.label === 'cmaes') bytes[bytes.length - 5] ^= 1;
-      writeFileSync(join(dir, entry.file), bytes);
-    }
+    const copy = tamperedCopy(out, join(tempDir(t), 'baselines'), 'cmaes', (bytes) => bytes.length - 5);
     assert.throws(() => loadBaselines(SUBSET, { dir: copy }), (e: unknown) => e instanceof StoreError && /cmaes\.jsonl\.br' does not match its manifest/.test(e.message) && /--optimizers cmaes/.test(e.message));
     assert.equal(loadBaselines(SUBSET, { dir: copy, optimizers: ['random'] }).runs.length, TASKS.length * 2, 'an untouched file still loads');
     assert.throws(() => loadBaselines('subset:blackbox/none', { dir: copy }), (e: unknown) => e instanceof DataMissingError && /No baselines ship for 'subset:blackbox\/none'/.test(e.message));
@@ -192,16 +197,7 @@ describe('shipped baselines', () => {
 
   it('CLI: report --baselines against a tampered file is one clear error and the user store keeps every run', async (t) => {
     const dir = tempDir(t);
-    const copy = join(dir, 'baselines');
-    const target = join(copy, 'blackbox', 'mini');
-    mkdirSync(target, { recursive: true });
-    const manifest = readFileSync(join(out, 'blackbox', 'mini', 'manifest.json'), 'utf8');
-    writeFileSync(join(target, 'manifest.json'), manifest);
-    for (const entry of (JSON.parse(manifest) as BaselineManifest).optimizers) {
-      const bytes = readFileSync(join(out, 'blackbox', 'mini', entry.file));
-      if (entry.label === 'random') bytes[20] ^= 1;
-      writeFileSync(join(target, entry.file), bytes);
-    }
+    const copy = tamperedCopy(out, join(dir, 'baselines'), 'random', () => 20);
     const store = join(dir, 'user.db');
     const run = cli(['run', '--optimizers', 'sobol', '--tasks', TASKS.join(','), '--seeds', '1-2', '--experiment', 'mine', '--store', store, '--workers', '0']);
     assert.equal(run.status, 0, run.stderr);

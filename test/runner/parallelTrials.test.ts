@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -9,7 +7,7 @@ import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { exportParquet, PARQUET_COLUMNS } from '../../analysis/index.js';
 import { SpecError } from '../../core/index.js';
 import { exportTrials, loadPlugins, openSqliteStore, openStore, planExperiment, runExperiment, seedOfTrial, trialSeed, type ExperimentSpec, type TrialRecord } from '../../runner/index.js';
-import { CLI, GOLDEN_PLUGIN, REPO_ROOT, cli, exportText, tempDir } from '../helpers.js';
+import { GOLDEN_PLUGIN, cli, exportText, killCliMidRun, tempDir } from '../helpers.js';
 import { freshDatabase, skipWithoutPostgres } from '../postgres.js';
 
 // The golden collection (tasks without a declared simulated time), here and in pool workers.
@@ -151,15 +149,7 @@ test('kill -9 of `hpoarena run --parallel-trials 4` mid-run, then run again: ide
   const expected = await exportOf(dir, 'reference', 0, long);
   const path = join(dir, 'killed.db');
   const args = ['run', '--optimizers', 'random', '--tasks', 'Pymoo/SO/unconstraint/sphere', '--seeds', '7', '--n-trials', String(n), '--parallel-trials', '4', '--experiment', 'killed', '--workers', '1', '--store', path];
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
-  const journal = join(`${path}.trial-journal`, 'run-1.jsonl');
-  const deadline = Date.now() + 60_000;
-  while (!(existsSync(journal) && statSync(journal).size > 1_000_000)) {
-    if (Date.now() > deadline) throw new Error('run never started writing trials');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await killCliMidRun(args, path);
   const rerun = cli(args);
   assert.equal(rerun.status, 0, rerun.stderr);
   assert.match(rerun.stdout, /trials replayed/);

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { executeRun, exportTrials, openSqliteStore, runExperiment, type ExperimentSpec } from '../../runner/index.js';
-import { CLI, REPO_ROOT, cli, tempDir, exportText } from '../helpers.js';
+import { cli, exportText, killCliMidRun, tempDir } from '../helpers.js';
 
 const spec: ExperimentSpec = {
   experiment: 'resume',
@@ -94,16 +93,7 @@ test('kill -9 of `hpoarena run` mid-run, then run again: identical export, no du
   const expected = await uninterrupted(dir, long);
   const path = join(dir, 'killed.db');
   const args = ['run', '--optimizers', 'random', '--tasks', 'Pymoo/SO/unconstraint/sphere', '--seeds', '7', '--n-trials', '60000', '--experiment', 'resume', '--workers', '1', '--store', path];
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
-  const journal = join(`${path}.trial-journal`, 'run-1.jsonl');
-  const deadline = Date.now() + 60_000;
-  // Kill once a few thousand trials are durable (the journal grows ~200 bytes a trial).
-  while (!(existsSync(journal) && statSync(journal).size > 1_000_000)) {
-    if (Date.now() > deadline) throw new Error('run never started writing trials');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await killCliMidRun(args, path);
   assert.ok(readdirSync(`${path}.trial-journal`).length >= 1, 'the killed run left its journal');
   const rerun = cli(args);
   assert.equal(rerun.status, 0, rerun.stderr);

@@ -24,7 +24,8 @@ describe('shipped subsets', () => {
       assert.equal(new Set(file.tasks.map((t) => t.id)).size, file.k, 'a task appears twice');
       const points = toPointSet(file.tasks.map((t) => [...t.point]), name);
       assert.ok(Math.abs(exactDiscrepancy(points).value - file.discrepancy) < 1e-12, `${name}: recomputed discrepancy differs from the stored ${file.discrepancy}`);
-      assert.ok(file.discrepancy <= file.source.fullSetDiscrepancy + 1e-12 || file.source.sets.indexOf(file.set) > 0, `${name}: the first set should be no worse than the whole pool`);
+      // The first set is picked from the whole pool to represent it: it should be no worse than the pool (later sets pick from what is left).
+      if (file.set === file.source.sets[0]) assert.ok(file.discrepancy <= file.source.fullSetDiscrepancy, `${name}: D* ${file.discrepancy} above the whole pool's ${file.source.fullSetDiscrepancy}`);
       const reference = parse(readFileSync(join(SHIPPED_SUBSETS_DIR, 'reference', `${file.type}.yaml`), 'utf8')) as { experiment: string; tasks: string[] };
       assert.equal(file.source.experiment, reference.experiment);
       assert.equal(reference.tasks.length, file.source.fullSetSize, `${name}: the reference experiment lists ${reference.tasks.length} tasks, the embedding had ${file.source.fullSetSize}`);
